@@ -1,0 +1,213 @@
+"""Plain data classes that flow through the pipeline.
+
+Offsets are Python code-point offsets into ``Article.text`` (the stored, extracted text).
+A span is a view: ``article.text[span.start:span.end]``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+
+
+class Status(StrEnum):
+    """Display status of a claim, by precedence (first wins)."""
+
+    DISPUTED = "disputed"
+    CONFIRMED = "confirmed"
+    SPECULATIVE = "speculative"
+    SOURCED = "sourced"
+    UNSOURCED = "unsourced"
+
+
+STATUS_ORDER: tuple[Status, ...] = tuple(Status)
+
+
+class LinkKind(StrEnum):
+    """Why one claim supports, disputes or repeats another."""
+
+    INDEPENDENT = "independent"  # another outlet, not derived from the claim's article
+    PRIMARY = "primary"  # the actor itself (its newsroom / press office)
+    REVIEW = "review"  # a fact-checker's ClaimReview
+    COPY = "copy"  # near-duplicate text / syndication
+    CITATION = "citation"  # links to or names the source outlet
+
+
+class Relation(StrEnum):
+    CONFIRMS = "confirms"
+    DISPUTES = "disputes"
+    DERIVED_FROM = "derived_from"
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    end: int
+
+    def text(self, source: str) -> str:
+        return source[self.start : self.end]
+
+    def overlaps(self, other: Span) -> bool:
+        return self.start < other.end and other.start < self.end
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """An outbound hyperlink inside the article body."""
+
+    href: str
+    text: str = ""
+
+
+@dataclass(slots=True)
+class Review:
+    """A schema.org ClaimReview found in a page (or recorded in the app)."""
+
+    claim_reviewed: str
+    rating: str  # alternateName, e.g. "False", "Mostly true"
+    rating_value: float | None = None
+    best_rating: float | None = None
+    worst_rating: float | None = None
+    author: str | None = None
+    url: str | None = None
+    published: date | None = None
+    verdict: str | None = None  # "true" | "false" | None (mixed / unknown)
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A layout block of the extracted text: its own unit for sentence splitting."""
+
+    start: int
+    end: int
+    kind: str = "paragraph"  # paragraph | heading | list_item | quote | table | byline
+
+
+@dataclass(slots=True)
+class Article:
+    url: str  # canonical URL when known, else the fetched URL / file URI
+    text: str  # extracted body text; all offsets refer to it
+    title: str = ""
+    author: str | None = None
+    published: date | None = None
+    outlet: str = ""  # site name as published ("Harbor Times")
+    outlet_domain: str = ""  # host without "www." ("harbortimes.example")
+    links: list[Link] = field(default_factory=list)
+    blocks: list[Block] = field(default_factory=list)  # empty: split on newlines
+    language: str | None = None
+    reviews: list[Review] = field(default_factory=list)
+    source_location: str = ""  # what the user gave: URL or file path
+    html_hash: str = ""
+
+    @property
+    def text_hash(self) -> str:
+        return "sha256:" + hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+    kind: str = "sentence"  # sentence | heading | list_item | byline | boilerplate
+
+    @property
+    def span(self) -> Span:
+        return Span(self.start, self.end)
+
+
+@dataclass(slots=True)
+class Attribution:
+    """Who is said to have made a claim. Spans are article-text offsets."""
+
+    content: Span
+    source: Span | None = None
+    cue: Span | None = None
+    source_text: str | None = None
+    cue_text: str | None = None
+    kind: str = "verb"  # verb | according_to | quote | relative | described
+
+
+@dataclass(slots=True)
+class Cue:
+    """A hedge or negation cue word/phrase."""
+
+    span: Span
+    text: str
+    kind: str = "hedge"  # hedge | negation
+
+
+@dataclass(slots=True)
+class Entity:
+    key: str  # stable slug, the same across articles for the same entity
+    name: str  # canonical (longest) name
+    type: str = "thing"  # person | organization | product | place | thing
+    aliases: set[str] = field(default_factory=set)
+
+
+@dataclass(slots=True)
+class Mention:
+    span: Span
+    text: str
+    entity_key: str
+
+
+@dataclass(slots=True)
+class Claim:
+    article_url: str
+    start: int
+    end: int
+    text: str  # == article.text[start:end]
+    content: Span  # the claimed content; == (start, end) when not attributed
+    attribution: Attribution | None = None
+    hedges: list[Cue] = field(default_factory=list)
+    negations: list[Cue] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    check_worthiness: float = 0.0
+    analyzed: bool = True  # False when the analyzer does not support the language
+
+    @property
+    def sourced(self) -> bool:
+        return self.attribution is not None and self.attribution.source is not None
+
+    @property
+    def speculative(self) -> bool:
+        return bool(self.hedges)
+
+    @property
+    def negated(self) -> bool:
+        return bool(self.negations)
+
+    def content_text(self, article_text: str) -> str:
+        return self.content.text(article_text)
+
+
+@dataclass(frozen=True, slots=True)
+class AnalyzerInfo:
+    name: str
+    version: str
+
+
+@dataclass(slots=True)
+class AnalyzedArticle:
+    article: Article
+    sentences: list[Sentence]
+    claims: list[Claim]
+    entities: dict[str, Entity]
+    analyzer: AnalyzerInfo
+
+
+@dataclass(slots=True)
+class ClaimLink:
+    """A directed link between two claims: ``subject`` confirms/disputes/derives from ``target``.
+
+    Claims are referred to by IRI string so links can point at claims already stored.
+    """
+
+    subject: str
+    target: str
+    relation: Relation
+    kind: LinkKind
+    similarity: float = 0.0
+    reason: str = ""
