@@ -1,0 +1,300 @@
+"""The only place that builds triples: analysed articles, links and statuses -> rdflib graphs.
+
+Every node has a deterministic IRI (see :mod:`graph.ids`); no blank nodes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from urllib.parse import urlsplit
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
+
+from graph import ids
+from graph.model import AnalyzedArticle, Claim, ClaimLink, Entity, Relation, Span, Status
+from graph.vocab import CITO, CKG, EPISTEMIC, OA, PREFIXES, SCHEMA, STATUS_CONCEPT
+
+QUOTE_CONTEXT = 32
+ENTITY_CLASS = {
+    "person": SCHEMA.Person,
+    "organization": SCHEMA.Organization,
+    "product": SCHEMA.Product,
+    "place": SCHEMA.Place,
+}
+LINK_CLASS = {
+    Relation.CONFIRMS: (CKG.Confirmation, CITO.confirms),
+    Relation.DISPUTES: (CKG.Dispute, CITO.disputes),
+    Relation.DERIVED_FROM: (CKG.Derivation, PROV.wasDerivedFrom),
+}
+
+
+def new_graph(identifier: URIRef | None = None) -> Graph:
+    graph = Graph(identifier=identifier)
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace, override=True)
+    return graph
+
+
+def _safe_iri(url: str) -> URIRef | None:
+    """An IRI for an outbound URL, or None when it would not be a valid IRI."""
+    if not url.startswith(("http://", "https://")) or any(c in url for c in ' <>"{}|\\^`'):
+        return None
+    if not urlsplit(url).hostname:
+        return None
+    return URIRef(url)
+
+
+def epistemic_status(claim: Claim) -> URIRef:
+    if claim.speculative:
+        return EPISTEMIC["hedged"]
+    if claim.negated:
+        return EPISTEMIC["negated"]
+    if claim.sourced:
+        return EPISTEMIC["attributed"]
+    return EPISTEMIC["asserted"]
+
+
+@dataclass
+class _ArticleWriter:
+    analyzed: AnalyzedArticle
+    graph: Graph
+    run: URIRef
+    extracted_at: datetime
+
+    @property
+    def text(self) -> str:
+        return self.analyzed.article.text
+
+    def add(self, s, p, o) -> None:
+        self.graph.add((s, p, o))
+
+    def write_article(self) -> tuple[URIRef, URIRef, URIRef | None]:
+        art = self.analyzed.article
+        node = ids.article_iri(art.url)
+        outlet = ids.outlet_iri(art.outlet_domain or art.outlet or "unknown")
+        self.add(node, RDF.type, SCHEMA.NewsArticle)
+        self.add(node, RDF.type, PROV.Entity)
+        url = _safe_iri(art.url)
+        self.add(node, SCHEMA.url, url if url is not None else Literal(art.url))
+        self.add(node, SCHEMA.headline, Literal(art.title))
+        self.add(node, SCHEMA.publisher, outlet)
+        self.add(node, SCHEMA.text, Literal(art.text))
+        self.add(node, DCTERMS.identifier, Literal(art.text_hash))
+        self.add(node, CKG.sourceLocation, Literal(art.source_location))
+        if art.language:
+            self.add(node, SCHEMA.inLanguage, Literal(art.language))
+        if art.published:
+            self.add(node, SCHEMA.datePublished, Literal(art.published, datatype=XSD.date))
+        for link in art.links:
+            target = _safe_iri(link.href)
+            if target is not None:
+                self.add(node, SCHEMA.citation, target)
+        self.add(outlet, RDF.type, SCHEMA.NewsMediaOrganization)
+        self.add(outlet, RDF.type, PROV.Agent)
+        self.add(outlet, SCHEMA.name, Literal(art.outlet or art.outlet_domain))
+        self.add(outlet, CKG.domain, Literal(art.outlet_domain))
+        author = None
+        if art.author:
+            author = ids.person_iri(art.author)
+            self.add(node, SCHEMA.author, author)
+            self.add(author, RDF.type, SCHEMA.Person)
+            self.add(author, RDF.type, PROV.Agent)
+            self.add(author, SCHEMA.name, Literal(art.author))
+        return node, outlet, author
+
+    def write_run(self, article: URIRef) -> None:
+        info = self.analyzed.analyzer
+        agent = ids.agent_iri(info.name, info.version)
+        self.add(self.run, RDF.type, PROV.Activity)
+        self.add(self.run, PROV.used, article)
+        self.add(self.run, PROV.wasAssociatedWith, agent)
+        self.add(self.run, PROV.startedAtTime, Literal(self.extracted_at, datatype=XSD.dateTime))
+        self.add(agent, RDF.type, PROV.SoftwareAgent)
+        self.add(agent, SCHEMA.name, Literal(info.name))
+        self.add(agent, SCHEMA.softwareVersion, Literal(info.version))
+
+    def write_entity(self, entity: Entity) -> URIRef:
+        node = ids.entity_iri(entity.key)
+        self.add(node, RDF.type, ENTITY_CLASS.get(entity.type, SCHEMA.Thing))
+        self.add(node, SCHEMA.name, Literal(entity.name))
+        self.add(node, CKG.entityType, Literal(entity.type))
+        self.add(node, CKG.entityKey, Literal(entity.key))
+        for alias in sorted(entity.aliases - {entity.name}):
+            self.add(node, SCHEMA.alternateName, Literal(alias))
+        return node
+
+    def write_span(self, claim_node: URIRef, role: str, span: Span, index: int = 0) -> None:
+        node = URIRef(f"{claim_node}/{role}-{index}")
+        self.add(claim_node, CKG.span, node)
+        self.add(node, RDF.type, CKG.TextSpan)
+        self.add(node, CKG.role, Literal(role))
+        self.add(node, CKG.start, Literal(span.start, datatype=XSD.nonNegativeInteger))
+        self.add(node, CKG.end, Literal(span.end, datatype=XSD.nonNegativeInteger))
+        self.add(node, CKG.exact, Literal(span.text(self.text)))
+
+    def write_anchor(self, claim_node: URIRef, article: URIRef, claim: Claim) -> None:
+        anchor = ids.anchor_iri(claim_node)
+        target = ids.anchor_iri(claim_node, "target")
+        quote = ids.anchor_iri(claim_node, "quote")
+        position = ids.anchor_iri(claim_node, "position")
+        self.add(anchor, RDF.type, OA.Annotation)
+        self.add(anchor, OA.motivatedBy, OA.identifying)
+        self.add(anchor, OA.hasBody, claim_node)
+        self.add(anchor, OA.hasTarget, target)
+        self.add(target, RDF.type, OA.SpecificResource)
+        self.add(target, OA.hasSource, article)
+        self.add(target, OA.hasSelector, quote)
+        self.add(target, OA.hasSelector, position)
+        self.add(quote, RDF.type, OA.TextQuoteSelector)
+        self.add(quote, OA.exact, Literal(claim.text))
+        prefix = self.text[max(0, claim.start - QUOTE_CONTEXT) : claim.start]
+        suffix = self.text[claim.end : claim.end + QUOTE_CONTEXT]
+        self.add(quote, OA.prefix, Literal(prefix))
+        self.add(quote, OA.suffix, Literal(suffix))
+        self.add(position, RDF.type, OA.TextPositionSelector)
+        self.add(position, OA.start, Literal(claim.start, datatype=XSD.nonNegativeInteger))
+        self.add(position, OA.end, Literal(claim.end, datatype=XSD.nonNegativeInteger))
+
+    def write_attribution(self, node: URIRef, claim: Claim, reporter: URIRef) -> URIRef:
+        """Qualified attributions; returns the agent to record as the claim's author."""
+        reporter_link = URIRef(f"{node}/attribution-reporter")
+        self.add(node, PROV.qualifiedAttribution, reporter_link)
+        self.add(reporter_link, RDF.type, PROV.Attribution)
+        self.add(reporter_link, PROV.agent, reporter)
+        self.add(reporter_link, PROV.hadRole, CKG.Reporter)
+        attribution = claim.attribution
+        if attribution is None or attribution.source is None:
+            return reporter
+        source_text = attribution.source_text or attribution.source.text(self.text)
+        speaker = self._speaker_node(claim, attribution.source, source_text)
+        speaker_link = URIRef(f"{node}/attribution-speaker")
+        self.add(node, PROV.qualifiedAttribution, speaker_link)
+        self.add(speaker_link, RDF.type, PROV.Attribution)
+        self.add(speaker_link, PROV.agent, speaker)
+        self.add(speaker_link, PROV.hadRole, CKG.Speaker)
+        self.add(node, CKG.sourceText, Literal(source_text))
+        if attribution.cue is not None:
+            cue_text = attribution.cue_text or attribution.cue.text(self.text)
+            self.add(node, CKG.cueText, Literal(cue_text))
+        self.add(node, CKG.attributionKind, Literal(attribution.kind))
+        return speaker
+
+    def _speaker_node(self, claim: Claim, source: Span, source_text: str) -> URIRef:
+        for mention in claim.mentions:
+            entity = self.analyzed.entities.get(mention.entity_key)
+            if entity is not None and mention.span.overlaps(source):
+                return ids.entity_iri(entity.key)
+        speaker = ids.person_iri(f"{self.analyzed.article.url}#{source_text}")
+        self.add(speaker, RDF.type, PROV.Agent)
+        self.add(speaker, SCHEMA.name, Literal(source_text))
+        return speaker
+
+    def write_claim(self, claim: Claim, article: URIRef, outlet: URIRef, reporter: URIRef) -> None:
+        node = ids.claim_iri(claim.article_url, claim.start, claim.end)
+        self.add(node, RDF.type, SCHEMA.Claim)
+        self.add(node, RDF.type, PROV.Entity)
+        self.add(node, SCHEMA.text, Literal(claim.text))
+        self.add(node, CKG.content, Literal(claim.content.text(self.text)))
+        self.add(node, SCHEMA.appearance, article)
+        self.add(node, PROV.wasQuotedFrom, article)
+        self.add(node, PROV.wasGeneratedBy, self.run)
+        self.add(node, CKG.outlet, outlet)
+        self.add(node, CKG.startOffset, Literal(claim.start, datatype=XSD.nonNegativeInteger))
+        self.add(node, CKG.endOffset, Literal(claim.end, datatype=XSD.nonNegativeInteger))
+        self.add(node, CKG.epistemicStatus, epistemic_status(claim))
+        self.add(node, CKG.sourced, Literal(claim.sourced))
+        self.add(node, CKG.speculative, Literal(claim.speculative))
+        self.add(node, CKG.negated, Literal(claim.negated))
+        self.add(node, CKG.analyzed, Literal(claim.analyzed))
+        score = Literal(round(claim.check_worthiness, 4), datatype=XSD.decimal)
+        self.add(node, CKG.checkWorthiness, score)
+        self.add(node, SCHEMA.author, self.write_attribution(node, claim, reporter))
+        self.write_anchor(node, article, claim)
+        self.write_span(node, "content", claim.content)
+        if claim.attribution is not None:
+            if claim.attribution.source is not None:
+                self.write_span(node, "source", claim.attribution.source)
+            if claim.attribution.cue is not None:
+                self.write_span(node, "cue", claim.attribution.cue)
+        for index, cue in enumerate(claim.hedges):
+            self.write_span(node, "hedge", cue.span, index)
+            self.add(node, CKG.hedgeCue, Literal(cue.text))
+        for index, cue in enumerate(claim.negations):
+            self.write_span(node, "negation", cue.span, index)
+            self.add(node, CKG.negationCue, Literal(cue.text))
+        for mention in claim.mentions:
+            if mention.entity_key in self.analyzed.entities:
+                self.add(node, SCHEMA.about, ids.entity_iri(mention.entity_key))
+
+
+def article_graph(analyzed: AnalyzedArticle, extracted_at: datetime | None = None) -> Graph:
+    """All triples of one article's extraction, in the article's own named graph."""
+    art = analyzed.article
+    graph = new_graph(ids.article_graph_iri(art.url))
+    run = ids.run_iri(art.url, art.text_hash, analyzed.analyzer.name + analyzed.analyzer.version)
+    writer = _ArticleWriter(analyzed, graph, run, extracted_at or datetime.now(UTC))
+    article, outlet, author = writer.write_article()
+    writer.write_run(article)
+    for entity in analyzed.entities.values():
+        writer.write_entity(entity)
+    reporter = author or outlet
+    for claim in analyzed.claims:
+        writer.write_claim(claim, article, outlet, reporter)
+    return graph
+
+
+def link_triples(links: Iterable[ClaimLink]) -> Graph:
+    """Qualified link nodes plus the plain CiTO / PROV edges, for the corroboration graph."""
+    graph = new_graph()
+    for link in links:
+        subject, target = URIRef(link.subject), URIRef(link.target)
+        node_class, edge = LINK_CLASS[link.relation]
+        node = ids.link_iri(link.subject, link.target, link.relation.value)
+        graph.add((subject, edge, target))
+        graph.add((node, RDF.type, node_class))
+        graph.add((node, RDF.type, PROV.Entity))
+        graph.add((node, CKG.linkSubject, subject))
+        graph.add((node, CKG.linkTarget, target))
+        graph.add((node, CKG.kind, Literal(link.kind.value)))
+        graph.add((node, CKG.similarity, Literal(round(link.similarity, 4), datatype=XSD.decimal)))
+        graph.add((node, CKG.independenceChecked, Literal(True)))
+        if link.reason:
+            graph.add((node, RDFS.comment, Literal(link.reason)))
+    return graph
+
+
+def status_triples(claim: str, status: Status, reasons: Iterable[str]) -> Graph:
+    graph = new_graph()
+    node = URIRef(claim)
+    graph.add((node, CKG.status, STATUS_CONCEPT[status]))
+    for index, reason in enumerate(reasons):
+        reason_node = URIRef(f"{claim}/reason-{index}")
+        graph.add((node, CKG.statusReason, reason_node))
+        graph.add((reason_node, RDF.type, CKG.StatusReason))
+        graph.add((reason_node, RDFS.comment, Literal(reason)))
+        graph.add((reason_node, CKG.order, Literal(index)))
+    return graph
+
+
+def vocabulary_graph() -> Graph:
+    """The statuses as a SKOS concept scheme (the product's own small vocabulary)."""
+    graph = new_graph()
+    scheme = CKG.ClaimStatus
+    graph.add((scheme, RDF.type, SKOS.ConceptScheme))
+    for rank, status in enumerate(Status):
+        concept = STATUS_CONCEPT[status]
+        graph.add((concept, RDF.type, SKOS.Concept))
+        graph.add((concept, SKOS.inScheme, scheme))
+        graph.add((concept, SKOS.prefLabel, Literal(status.value, lang="en")))
+        graph.add((concept, SKOS.notation, Literal(status.value)))
+        graph.add((concept, CKG.precedence, Literal(rank)))
+    for name, concept in EPISTEMIC.items():
+        graph.add((concept, RDF.type, SKOS.Concept))
+        graph.add((concept, SKOS.inScheme, CKG.EpistemicStatus))
+        graph.add((concept, SKOS.prefLabel, Literal(name, lang="en")))
+    graph.add((CKG.Speaker, RDF.type, PROV.Role))
+    graph.add((CKG.Reporter, RDF.type, PROV.Role))
+    return graph

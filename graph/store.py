@@ -1,0 +1,165 @@
+"""Open a store: embedded Oxigraph on disk (default), in-memory, or a remote SPARQL endpoint.
+
+All stores are rdflib ``Dataset`` objects whose default graph is the union of the named graphs.
+Writes go through :meth:`ClaimStore.update` as one SPARQL Update request, which Oxigraph (and any
+SPARQL 1.1 endpoint) applies as one transaction: an article is either fully stored or absent.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+from rdflib.term import Node
+
+log = logging.getLogger(__name__)
+
+DEFAULT_STORE = "data/store"
+STORE_ENV = "CLAIMGRAPH_STORE"
+
+
+class StoreError(Exception):
+    """The store could not be opened or written; the message is one line."""
+
+
+def store_spec(explicit: str | None = None) -> str:
+    """The store to use: the explicit option, else $CLAIMGRAPH_STORE, else data/store."""
+    return explicit or os.environ.get(STORE_ENV) or DEFAULT_STORE
+
+
+@dataclass
+class ClaimStore:
+    dataset: Dataset
+    kind: str  # oxigraph | memory | sparql
+    location: str
+    side_dir: Path | None = None  # where side indexes live (None: in memory)
+    _closed: bool = field(default=False, repr=False)
+
+    # --- reading -------------------------------------------------------------------------
+    def select(self, query: str, bindings: Mapping[str, Node] | None = None) -> list[dict]:
+        """Run a SELECT query with bound variables; rows map names to plain Python values."""
+        result = self.dataset.query(query, initBindings=dict(bindings or {}))
+        names = [str(v) for v in result.vars]
+        return [{name: to_python(row[i]) for i, name in enumerate(names)} for row in result]
+
+    def select_terms(self, query: str, bindings: Mapping[str, Node] | None = None) -> list[dict]:
+        result = self.dataset.query(query, initBindings=dict(bindings or {}))
+        names = [str(v) for v in result.vars]
+        return [dict(zip(names, row, strict=True)) for row in result]
+
+    def ask(self, query: str, bindings: Mapping[str, Node] | None = None) -> bool:
+        return bool(self.dataset.query(query, initBindings=dict(bindings or {})).askAnswer)
+
+    def construct(self, query: str, bindings: Mapping[str, Node] | None = None) -> Graph:
+        return self.dataset.query(query, initBindings=dict(bindings or {})).graph
+
+    def triple_count(self) -> int:
+        rows = self.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+        return int(rows[0]["n"]) if rows else 0
+
+    def named_graphs(self) -> list[str]:
+        rows = self.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
+        return sorted(row["g"] for row in rows)
+
+    def graph(self, identifier: str) -> Graph:
+        """A copy of one named graph."""
+        copy = Graph(identifier=URIRef(identifier))
+        for triple in self.dataset.graph(URIRef(identifier)):
+            copy.add(triple)
+        return copy
+
+    # --- writing -------------------------------------------------------------------------
+    def update(self, sparql: str) -> None:
+        """Apply one SPARQL Update request atomically."""
+        try:
+            if self.kind == "oxigraph":
+                self.dataset.store._inner.update(sparql)  # one Oxigraph transaction
+            elif self.kind == "sparql":
+                self.dataset.store.update(sparql, {}, {}, DATASET_DEFAULT_GRAPH_ID)
+            else:
+                self.dataset.update(sparql)
+        except Exception as exc:  # the backends raise many types; report one line
+            raise StoreError(f"{self.location}: update failed ({exc})") from exc
+
+    def close(self) -> None:
+        if not self._closed:
+            self._closed = True
+            try:
+                self.dataset.close()
+            except Exception:  # noqa: BLE001 - closing a remote store may fail harmlessly
+                log.debug("closing %s failed", self.location, exc_info=True)
+
+    def __enter__(self) -> ClaimStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def to_python(term: Node | None) -> Any:
+    if term is None:
+        return None
+    if isinstance(term, Literal):
+        value = term.toPython()
+        return value if not isinstance(value, Literal) else str(value)
+    return str(term)
+
+
+def open_store(spec: str | None = None) -> ClaimStore:
+    """Open the store named by ``spec`` (see :func:`store_spec`).
+
+    ``memory`` -> rdflib Memory store; ``sparql:QUERY_URL[,UPDATE_URL]`` -> remote endpoint;
+    anything else is a directory for embedded Oxigraph (created when missing).
+    """
+    spec = store_spec(spec)
+    if spec == "memory":
+        return ClaimStore(Dataset(default_union=True), "memory", spec)
+    if spec.startswith("sparql:"):
+        return _open_remote(spec)
+    return _open_oxigraph(Path(spec))
+
+
+def _open_oxigraph(path: Path) -> ClaimStore:
+    if path.exists() and not path.is_dir():
+        raise StoreError(f"{path}: not a directory")
+    path.mkdir(parents=True, exist_ok=True)
+    dataset = Dataset(store="Oxigraph", default_union=True)
+    try:
+        dataset.open(str(path))
+    except OSError as exc:
+        message = str(exc)
+        if "lock" in message.lower():
+            raise StoreError(
+                f"{path}: store is in use by another process (an ingest or the app?); "
+                "wait for it, or serve it with `oxigraph serve` and use --store sparql:URL"
+            ) from None
+        raise StoreError(f"{path}: cannot open store ({message.splitlines()[0]})") from None
+    return ClaimStore(dataset, "oxigraph", str(path), side_dir=path)
+
+
+def _open_remote(spec: str) -> ClaimStore:
+    from rdflib.plugins.stores.sparqlstore import SPARQLUpdateStore
+
+    urls = spec.removeprefix("sparql:").split(",")
+    query_url = urls[0].strip()
+    update_url = (urls[1] if len(urls) > 1 else urls[0]).strip()
+    if not query_url.startswith(("http://", "https://")):
+        raise StoreError(f"{spec}: expected sparql:QUERY_URL[,UPDATE_URL]")
+    store = SPARQLUpdateStore(query_endpoint=query_url, update_endpoint=update_url, autocommit=True)
+    dataset = Dataset(store=store, default_union=True)
+    cache = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "claimgraph"
+    side = cache / ("remote-" + _digest(query_url))
+    side.mkdir(parents=True, exist_ok=True)
+    return ClaimStore(dataset, "sparql", spec, side_dir=side)
+
+
+def _digest(text: str) -> str:
+    import hashlib
+
+    return hashlib.sha256(text.encode()).hexdigest()[:12]
