@@ -1,0 +1,205 @@
+"""Rule-based named entities: capitalised sequences, typed by cue words, aliased in-article."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from graph.analyze.gazetteer import (
+    COMMON_CAPS,
+    COUNTRIES_STATES,
+    FIRST_NAMES,
+    HONORIFICS,
+    ORG_CUES,
+    ORG_PREFIX_CUES,
+    PLACE_CUES,
+    PRODUCT_CUES,
+)
+from graph.analyze.tokens import Tok, tokenize
+from graph.model import Entity, Mention, Sentence, Span
+
+_CONNECT = frozenset({"of", "for", "and", "&", "de", "van", "von", "del", "la", "du", "da"})
+_PRONOUN_PERSON = re.compile(r"\b(?:He|She|he|she)\b")
+_THE_ORG = re.compile(r"\b[Tt]he (?:company|firm|council|agency|department|group|startup)\b")
+_MODEL = re.compile(r"^(?:[A-Z]+\d+\w*|\d+[A-Z]\w*|[A-Z]\d*|[a-z]+[A-Z]\w*)$")
+
+
+def entity_key(name: str) -> str:
+    """Stable slug for a name: the same string in any article gives the same key."""
+    s = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    s = s.replace("&", " and ")
+    words = re.findall(r"[A-Za-z0-9]+", s.lower())
+    while words and (words[0] in ("the",) or words[0] in HONORIFICS):
+        words = words[1:]
+    if words and words[-1] in ("inc", "corp", "co", "ltd", "llc", "plc"):
+        words = words[:-1] or words
+    return "-".join(words) or "unnamed"
+
+
+def _runs(toks: list[Tok], first: int) -> list[tuple[int, int]]:
+    """Token ranges [a, b) of capitalised sequences."""
+    out: list[tuple[int, int]] = []
+    i, n = 0, len(toks)
+    while i < n:
+        t = toks[i]
+        if _is_name_tok(t):
+            j = i + 1
+            while j < n:
+                if _is_name_tok(toks[j]):
+                    j += 1
+                elif (toks[j].low in _CONNECT and j + 1 < n and _is_name_tok(toks[j + 1])
+                      and toks[j].low != "and"):
+                    j += 2
+                else:
+                    break
+            a = i
+            # drop sentence-initial common words ("The", "But", "Officials")
+            while a < j and (a == first or toks[a].low in COMMON_CAPS) and (
+                toks[a].low in COMMON_CAPS or (a == first and toks[a].low.isalpha()
+                                               and a + 1 == j and toks[a].low not in FIRST_NAMES
+                                               and toks[a].low not in COUNTRIES_STATES)
+            ):
+                a += 1
+            while a < j and toks[a].low in _CONNECT:
+                a += 1
+            b = j
+            while b > a and toks[b - 1].low in _CONNECT:
+                b -= 1
+            if b > a:
+                out.append((a, b))
+            i = j
+        else:
+            i += 1
+    return out
+
+
+def _display_name(name: str) -> str:
+    words = name.split()
+    while len(words) > 1 and words[0].lower().rstrip(".") in HONORIFICS - {"mr", "mrs", "ms", "dr"}:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _is_name_tok(t: Tok) -> bool:
+    c = t.text[:1]
+    if not c.isupper() and not _MODEL.match(t.text):
+        return False
+    if t.text in ("I", "A") or t.low in ("i",):
+        return False
+    return t.is_word or t.text.endswith(".")
+
+
+def _type_of(words: list[str]) -> str:
+    low = [w.lower().rstrip(".") for w in words]
+    if low[0] in HONORIFICS:
+        return "person"
+    if any(w in ORG_CUES for w in low) or low[0] in ORG_PREFIX_CUES:
+        return "organization"
+    if any(w in PRODUCT_CUES for w in low) or any(_MODEL.match(w) and any(
+            ch.isdigit() for ch in w) for w in words[1:]):
+        return "product"
+    if " ".join(low) in COUNTRIES_STATES or any(w in PLACE_CUES for w in low):
+        return "place"
+    if low[0] in FIRST_NAMES and len(low) <= 4:
+        return "person"
+    return "thing"
+
+
+def find_entities(
+    text: str, sentences: list[Sentence]
+) -> tuple[list[Mention], dict[str, Entity]]:
+    """Mentions (in text order) and entities keyed by ``entity_key``."""
+    raw: list[tuple[int, int, list[str], int]] = []  # start, end, words, sentence index
+    toks_by_sent: list[list[Tok]] = []
+    seen_inside: set[str] = set()
+    for s in sentences:
+        toks = tokenize(text, s.start, s.end) if s.kind in ("sentence", "list_item") else []
+        toks_by_sent.append(toks)
+        for t in toks[1:]:
+            if t.is_cap and t.low not in COMMON_CAPS:
+                seen_inside.add(t.low)
+    for si, toks in enumerate(toks_by_sent):
+        first = 0
+        while first < len(toks) and not toks[first].is_word:
+            first += 1
+        if first < len(toks) and toks[first].low in seen_inside:
+            first = -1  # sentence-initial word used as a name elsewhere: keep it
+        for a, b in _runs(toks, first):
+            words = [t.text for t in toks[a:b]]
+            raw.append((toks[a].start, toks[b - 1].end, words, si))
+    # canonical names: longest first; shorter names alias to a longer one containing them
+    names = sorted({" ".join(w) for *_, w, _ in raw}, key=lambda n: (-len(n.split()), n))
+    canon: dict[str, str] = {}
+    types: dict[str, str] = {}
+    for name in names:
+        words = name.split()
+        if name in canon:
+            continue
+        target = None
+        for longer in names:
+            if longer == name or len(longer.split()) <= len(words) or canon.get(longer) != longer:
+                continue
+            lw = longer.split()
+            core = [w for w in lw if w.lower().rstrip(".") not in HONORIFICS]
+            if words == core[-len(words):] or words == core[: len(words)] or (
+                words[0].lower().rstrip(".") in HONORIFICS and words[1:] == core[-len(words) + 1:]
+            ):
+                target = longer
+                break
+        canon[name] = target or name
+        if target is None:
+            types[name] = _type_of(words)
+    entities: dict[str, Entity] = {}
+    mentions: list[Mention] = []
+    last_person_by_sent: dict[int, set[str]] = {}
+    for start, end, words, si in raw:
+        name = " ".join(words)
+        cname = canon[name]
+        key = entity_key(cname)
+        ent = entities.get(key)
+        if ent is None:
+            ent = Entity(key, _display_name(cname), types.get(cname, "thing"))
+            entities[key] = ent
+        if len(_display_name(cname)) > len(ent.name):
+            ent.name = _display_name(cname)
+        ent.aliases.add(text[start:end])
+        if words[0].lower().rstrip(".") in HONORIFICS and ent.type == "thing":
+            ent.type = "person"
+        mentions.append(Mention(Span(start, end), text[start:end], key))
+        if ent.type == "person":
+            last_person_by_sent.setdefault(si, set()).add(key)
+    mentions.extend(_pronoun_mentions(text, sentences, mentions, entities))
+    mentions.sort(key=lambda m: m.span.start)
+    return mentions, entities
+
+
+def _pronoun_mentions(
+    text: str, sentences: list[Sentence], mentions: list[Mention], entities: dict[str, Entity]
+) -> list[Mention]:
+    """He/She -> the single person named in the previous sentence; "the company" -> last org."""
+    out: list[Mention] = []
+    by_sent: list[list[Mention]] = [[] for _ in sentences]
+    si = 0
+    for m in sorted(mentions, key=lambda m: m.span.start):
+        while si < len(sentences) and sentences[si].end <= m.span.start:
+            si += 1
+        if si < len(sentences):
+            by_sent[si].append(m)
+    last_org: str | None = None
+    for i, s in enumerate(sentences):
+        prev_people = {m.entity_key for m in by_sent[i - 1] if entities[m.entity_key].type
+                       == "person"} if i > 0 else set()
+        here_people = {m.entity_key for m in by_sent[i] if entities[m.entity_key].type
+                       == "person"}
+        for m in _THE_ORG.finditer(text, s.start, s.end):
+            if last_org:
+                out.append(Mention(Span(m.start(), m.end()), m.group(0), last_org))
+        if len(prev_people) == 1 and not here_people:
+            key = next(iter(prev_people))
+            m = _PRONOUN_PERSON.search(text, s.start, s.end)
+            if m:
+                out.append(Mention(Span(m.start(), m.end()), m.group(0), key))
+        for m in by_sent[i]:
+            if entities[m.entity_key].type == "organization":
+                last_org = m.entity_key
+    return out

@@ -1,0 +1,113 @@
+"""Word lists for attribution (hand-written; general English reporting vocabulary)."""
+
+from __future__ import annotations
+
+from graph.analyze.tokens import forms_table
+
+#: Verbs of saying / reporting: a cue with a speaker.
+SPEECH_LEMMAS = frozenset(
+    """say tell add write ask note report announce tweet argue explain declare state claim
+    respond reply insist warn promise pledge vow reveal predict estimate confirm deny
+    acknowledge admit concede assert contend maintain stress emphasize emphasise reiterate
+    repeat recall comment remark observe mention suggest propose urge call accuse blame
+    criticize criticise praise describe cite quote testify allege complain lament joke quip
+    boast brag counter retort disclose frame commit caution advise recommend demand conclude
+    tout hail dismiss reject dispute question wonder post blast slam mock decry denounce
+    condemn applaud thank echo charge threaten assure inform concede clarify elaborate
+    characterize characterise label dub brand predict forecast project speculate guess
+    hint signal indicate imply point recount muse shout yell scream whisper exclaim protest
+    object plead beg invite encourage ridicule attack defend refute rebut contest endorse
+    notify confide proclaim affirm reaffirm swear testify recommend highlight underscore
+    acknowledge summarize summarise explain""".split()
+)
+
+#: Verbs of thinking / perceiving / wanting: PolNeAR counts these as attributions too.
+COGNITION_LEMMAS = frozenset(
+    """think believe know feel expect hope fear worry doubt suspect assume figure realize
+    realise understand see seem appear want wish prefer consider view regard find show
+    learn hear read decide agree disagree support oppose seek plan intend refuse decline
+    remind compare favor favour welcome fret imagine suppose reckon recognize recognise
+    notice discover determine conclude demonstrate prove suggest indicate insist
+    acknowledge envision anticipate trust""".split()
+)
+
+#: Noun/verb ambiguous cue words: need a verb context.
+AMBIGUOUS = frozenset(
+    """call report claim show support view fear hope plan post question charge comment
+    estimate forecast project point quote label brand frame commit find read see state
+    note add want order name list sign back offer mock object echo trust signal dub
+    favor favour welcome figure tweet attack defend boast blast slam""".split()
+)
+
+CUE_FORMS: dict[str, str] = forms_table(SPEECH_LEMMAS | COGNITION_LEMMAS)
+# forms that are mostly not verbs of attribution
+for _bad in ("states", "stated", "seeing", "reading", "read", "finding", "points", "pointing",
+             "figures", "posts", "posting", "objects", "orders", "lists", "names", "projects",
+             "backs", "signs", "quotes", "calls", "views", "knowing", "known", "seen",
+             "commits", "frames", "framing", "brands", "labels", "signals", "questions",
+             "wishes", "plans", "supports", "shows", "comments", "reports", "claims",
+             "attacks", "fears", "hopes", "favors", "thinking", "feeling", "learning",
+             "hearing", "understanding", "planning", "warning", "hoping", "estimates",
+             "forecasts", "charges", "echoes", "trusts", "welcomes", "offers", "decides"):
+    CUE_FORMS.pop(_bad, None)
+# re-admit common 3sg forms when they follow a subject (checked by the ambiguity test)
+for _form, _lemma in (("claims", "claim"), ("reports", "report"), ("shows", "show"),
+                      ("hopes", "hope"), ("fears", "fear"), ("plans", "plan"),
+                      ("supports", "support"), ("calls", "call"), ("states", "state"),
+                      ("estimates", "estimate"), ("thinking", "think"), ("hoping", "hope")):
+    CUE_FORMS[_form] = _lemma
+
+SOURCELESS = frozenset({"reportedly", "allegedly", "purportedly", "supposedly"})
+
+#: Verbs whose object precedes the content: "told reporters that ...".
+OBJECT_VERBS = frozenset(
+    "tell ask urge remind assure inform warn promise notify advise encourage invite".split()
+)
+
+#: Phrasal particles that belong to the cue ("pointed out", "called for").
+PARTICLES: dict[str, frozenset[str]] = {
+    "point": frozenset({"out", "to"}),
+    "call": frozenset({"for", "on"}),
+    "refer": frozenset({"to"}),
+    "talk": frozenset({"about"}),
+    "speak": frozenset({"about", "of", "out"}),
+    "ask": frozenset({"about"}),
+    "comment": frozenset({"on"}),
+    "focus": frozenset({"on"}),
+}
+
+AUX_BEFORE_CUE = frozenset(
+    """has have had also was were is are been be will would did does do not n't never
+    previously later repeatedly publicly privately recently once already""".split()
+)
+
+DETERMINERS = frozenset(
+    "the a an his her its their our my your this these those that no any every each some "
+    "another such".split()
+)
+PREPOSITIONS = frozenset(
+    "in on at during after before for from with by of to into over under about against "
+    "between among since until than via despite without within upon".split()
+)
+PRONOUNS = frozenset(
+    "he she they i we you it who which his her their its this that".split()
+)
+SKIP_ADVERBIAL = frozenset(
+    """also previously later repeatedly publicly privately recently once already then now
+    often frequently first again still even just only initially quickly immediately
+    has have had was were is are""".split()
+)
+TIME_WORDS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday today yesterday tonight
+    week month year night morning afternoon evening weekend""".split()
+)
+BREAK_LEFT = frozenset(
+    """that but and or when while because as if so since than where whether although though
+    though however yet nor then what how why also not is are was were has have had will would
+    can could should may might must do does did be been being""".split()
+)
+BREAK_RIGHT = frozenset(
+    """that who which whose when while because as if on in at during after before and but or
+    told said says say adding noting saying is was are were has had have will would to
+    for about last this yesterday today""".split()
+)

@@ -1,0 +1,93 @@
+"""Sentence-level speculation detection on BioScope (XML file) or SFU Review (XML folder).
+
+A gold sentence is speculative when it holds a ``<cue type="speculation">``; a predicted
+one when :func:`graph.analyze.hedging.find_hedges` finds a cue in it.
+
+``split``: None = everything; "train" / "dev" = a deterministic 80/20 split by document
+(BioScope: DocID; SFU: file path relative to the folder) using a hash, for tuning and the gate.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from pathlib import Path
+
+from graph.analyze.hedging import find_hedges
+from graph.model import Span
+
+log = logging.getLogger(__name__)
+
+_SPACE = re.compile(r"\s+")
+
+
+def split_of(doc_id: str) -> str:
+    """Deterministic 80/20 train/dev assignment of a document id."""
+    h = int(hashlib.sha1(doc_id.encode("utf-8")).hexdigest()[:8], 16)
+    return "dev" if h % 5 == 0 else "train"
+
+
+def _has_spec(el: ET.Element) -> bool:
+    return any(
+        (c.get("type") or "").lower() == "speculation" for c in el.iter() if c.tag.lower() == "cue"
+    )
+
+
+def iter_bioscope(path: Path, split: str | None = None) -> Iterator[tuple[str, bool]]:
+    """(sentence text, speculative) from a BioScope XML file."""
+    root = ET.parse(path).getroot()
+    for doc in root.iter("Document"):
+        doc_id = (doc.findtext("DocID") or "").strip()
+        if split and split_of(doc_id) != split:
+            continue
+        for sent in doc.iter("sentence"):
+            text = _SPACE.sub(" ", "".join(sent.itertext())).strip()
+            if text:
+                yield text, _has_spec(sent)
+
+
+def iter_sfu(folder: Path, split: str | None = None) -> Iterator[tuple[str, bool]]:
+    """(sentence text, speculative) from SFU Review XML files (words joined by spaces)."""
+    for f in sorted(folder.rglob("*.xml")):
+        rel = f.relative_to(folder).as_posix()
+        if split and split_of(rel) != split:
+            continue
+        try:
+            root = ET.parse(f).getroot()
+        except ET.ParseError as exc:
+            log.warning("skip %s: %s", f, exc)
+            continue
+        for sent in root.iter("SENTENCE"):
+            words = [w.text or "" for w in sent.iter("W")]
+            text = " ".join(w for w in words if w).strip()
+            if text:
+                yield text, _has_spec(sent)
+
+
+def iter_sentences(path: Path, split: str | None = None) -> Iterator[tuple[str, bool]]:
+    path = Path(path)
+    if path.is_dir():
+        return iter_sfu(path, split)
+    return iter_bioscope(path, split)
+
+
+def predict(text: str) -> bool:
+    return bool(find_hedges(text, Span(0, len(text))))
+
+
+def evaluate(path: Path, split: str | None = None) -> dict:
+    """Precision / recall / F1 of the speculative class at sentence level."""
+    tp = fp = fn = n = 0
+    for text, gold in iter_sentences(Path(path), split):
+        n += 1
+        pred = predict(text)
+        tp += pred and gold
+        fp += pred and not gold
+        fn += gold and not pred
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"sentences": n, "p": round(p, 4), "r": round(r, 4), "f1": round(f, 4)}
