@@ -272,7 +272,8 @@ def extract_article(html_text: str, url: str, location: str) -> Article:
             include_links=True, include_tables=False, favor_precision=False,
         )
     except (ValueError, etree.LxmlError, RecursionError) as exc:
-        raise IngestError(location, f"HTML could not be parsed ({exc.__class__.__name__})") from None
+        reason = f"HTML could not be parsed ({exc.__class__.__name__})"
+        raise IngestError(location, reason) from None
     if document is None or document.body is None:
         raise IngestError(location, "no article text found")
     text, blocks = _layout(_collect_blocks(document.body))

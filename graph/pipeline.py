@@ -15,7 +15,7 @@ from graph.fetch import FetchPolicy
 from graph.ingest import IngestError, Source, load_article
 from graph.model import AnalyzedArticle, Article
 from graph.store import ClaimStore
-from graph.vocab import CKG, CORROBORATION_GRAPH, VOCAB_GRAPH
+from graph.vocab import CKG, CORROBORATION_GRAPH, SHARED_GRAPH, VOCAB_GRAPH
 
 log = logging.getLogger(__name__)
 
@@ -93,8 +93,10 @@ DELETE {{ GRAPH {g} {{ ?r ?p ?o }} }} WHERE {{ GRAPH {g} {{
 DELETE {{ GRAPH {g} {{ ?l ?p ?o }} }} WHERE {{ GRAPH {g} {{
   VALUES ?c {{ {values} }} {{ ?l <{CKG.linkSubject}> ?c }} UNION {{ ?l <{CKG.linkTarget}> ?c }}
   ?l ?p ?o }} }} ;
-DELETE {{ GRAPH {g} {{ ?x ?p ?c }} }} WHERE {{ GRAPH {g} {{ VALUES ?c {{ {values} }} ?x ?p ?c }} }} ;
-DELETE {{ GRAPH {g} {{ ?c ?p ?o }} }} WHERE {{ GRAPH {g} {{ VALUES ?c {{ {values} }} ?c ?p ?o }} }} ;
+DELETE {{ GRAPH {g} {{ ?x ?p ?c }} }} WHERE {{ GRAPH {g} {{
+  VALUES ?c {{ {values} }} ?x ?p ?c }} }} ;
+DELETE {{ GRAPH {g} {{ ?c ?p ?o }} }} WHERE {{ GRAPH {g} {{
+  VALUES ?c {{ {values} }} ?c ?p ?o }} }} ;
 """
     links = {}
     for claim in claims:
@@ -107,6 +109,20 @@ DELETE {{ GRAPH {g} {{ ?c ?p ?o }} }} WHERE {{ GRAPH {g} {{ VALUES ?c {{ {values
             continue  # the claim no longer exists
         graph += rdf.status_triples(claim, verdict.status, [r.text for r in verdict.reasons])
     return delete + f"INSERT DATA {{ GRAPH {g} {{\n{_nt(graph)}}} }} ;\n"
+
+
+def shared_update_sparql(shared: Graph) -> str:
+    """Upsert shared node descriptions: single-valued properties are replaced, not added."""
+    subjects = " ".join(sorted({s.n3() for s in shared.subjects()}))
+    if not subjects:
+        return ""
+    g = f"<{SHARED_GRAPH}>"
+    properties = " ".join(p.n3() for p in rdf.SINGLE_VALUED)
+    return (
+        f"DELETE {{ GRAPH {g} {{ ?s ?p ?o }} }} WHERE {{ GRAPH {g} {{\n"
+        f"  VALUES ?s {{ {subjects} }} VALUES ?p {{ {properties} }} ?s ?p ?o }} }} ;\n"
+        f"INSERT DATA {{ GRAPH {g} {{\n{_nt(shared)}}} }} ;\n"
+    )
 
 
 def ensure_vocabulary(store: ClaimStore) -> None:
@@ -122,10 +138,12 @@ def write_article(store: ClaimStore, index: CorroborationIndex, analyzed: Analyz
     update = index.add(analyzed)
     current = {str(ids.claim_iri(c.article_url, c.start, c.end)) for c in analyzed.claims}
     affected = previous | current | set(update.statuses)
+    triples = rdf.article_triples(analyzed)
     graph_iri = ids.article_graph_iri(url)
     sparql = (
         f"DROP SILENT GRAPH <{graph_iri}> ;\n"
-        f"INSERT DATA {{ GRAPH <{graph_iri}> {{\n{_nt(rdf.article_graph(analyzed))}}} }} ;\n"
+        f"INSERT DATA {{ GRAPH <{graph_iri}> {{\n{_nt(triples.graph)}}} }} ;\n"
+        + shared_update_sparql(triples.shared)
         + corroboration_update_sparql(index, affected, update)
     )
     try:

@@ -15,7 +15,10 @@ from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
 from graph import ids
 from graph.model import AnalyzedArticle, Claim, ClaimLink, Entity, Relation, Span, Status
-from graph.vocab import CITO, CKG, EPISTEMIC, OA, PREFIXES, SCHEMA, STATUS_CONCEPT
+from graph.vocab import CITO, CKG, EPISTEMIC, OA, PREFIXES, SCHEMA, SHARED_GRAPH, STATUS_CONCEPT
+
+#: Properties that hold one value per shared node; a new write replaces the old value.
+SINGLE_VALUED = (SCHEMA.name, SCHEMA.softwareVersion, CKG.domain, CKG.entityType)
 
 QUOTE_CONTEXT = 32
 ENTITY_CLASS = {
@@ -58,9 +61,19 @@ def epistemic_status(claim: Claim) -> URIRef:
 
 
 @dataclass
+class ArticleTriples:
+    """An article's own named graph, plus descriptions of nodes shared across articles
+    (outlets, people, entities, software) that belong in the shared graph."""
+
+    graph: Graph
+    shared: Graph
+
+
+@dataclass
 class _ArticleWriter:
     analyzed: AnalyzedArticle
     graph: Graph
+    shared: Graph
     run: URIRef
     extracted_at: datetime
 
@@ -70,6 +83,9 @@ class _ArticleWriter:
 
     def add(self, s, p, o) -> None:
         self.graph.add((s, p, o))
+
+    def add_shared(self, s, p, o) -> None:
+        self.shared.add((s, p, o))
 
     def write_article(self) -> tuple[URIRef, URIRef, URIRef | None]:
         art = self.analyzed.article
@@ -92,17 +108,17 @@ class _ArticleWriter:
             target = _safe_iri(link.href)
             if target is not None:
                 self.add(node, SCHEMA.citation, target)
-        self.add(outlet, RDF.type, SCHEMA.NewsMediaOrganization)
-        self.add(outlet, RDF.type, PROV.Agent)
-        self.add(outlet, SCHEMA.name, Literal(art.outlet or art.outlet_domain))
-        self.add(outlet, CKG.domain, Literal(art.outlet_domain))
+        self.add_shared(outlet, RDF.type, SCHEMA.NewsMediaOrganization)
+        self.add_shared(outlet, RDF.type, PROV.Agent)
+        self.add_shared(outlet, SCHEMA.name, Literal(art.outlet or art.outlet_domain))
+        self.add_shared(outlet, CKG.domain, Literal(art.outlet_domain))
         author = None
         if art.author:
             author = ids.person_iri(art.author)
             self.add(node, SCHEMA.author, author)
-            self.add(author, RDF.type, SCHEMA.Person)
-            self.add(author, RDF.type, PROV.Agent)
-            self.add(author, SCHEMA.name, Literal(art.author))
+            self.add_shared(author, RDF.type, SCHEMA.Person)
+            self.add_shared(author, RDF.type, PROV.Agent)
+            self.add_shared(author, SCHEMA.name, Literal(art.author))
         return node, outlet, author
 
     def write_run(self, article: URIRef) -> None:
@@ -112,18 +128,18 @@ class _ArticleWriter:
         self.add(self.run, PROV.used, article)
         self.add(self.run, PROV.wasAssociatedWith, agent)
         self.add(self.run, PROV.startedAtTime, Literal(self.extracted_at, datatype=XSD.dateTime))
-        self.add(agent, RDF.type, PROV.SoftwareAgent)
-        self.add(agent, SCHEMA.name, Literal(info.name))
-        self.add(agent, SCHEMA.softwareVersion, Literal(info.version))
+        self.add_shared(agent, RDF.type, PROV.SoftwareAgent)
+        self.add_shared(agent, SCHEMA.name, Literal(info.name))
+        self.add_shared(agent, SCHEMA.softwareVersion, Literal(info.version))
 
     def write_entity(self, entity: Entity) -> URIRef:
         node = ids.entity_iri(entity.key)
-        self.add(node, RDF.type, ENTITY_CLASS.get(entity.type, SCHEMA.Thing))
-        self.add(node, SCHEMA.name, Literal(entity.name))
-        self.add(node, CKG.entityType, Literal(entity.type))
-        self.add(node, CKG.entityKey, Literal(entity.key))
+        self.add_shared(node, RDF.type, ENTITY_CLASS.get(entity.type, SCHEMA.Thing))
+        self.add_shared(node, SCHEMA.name, Literal(entity.name))
+        self.add_shared(node, CKG.entityType, Literal(entity.type))
+        self.add_shared(node, CKG.entityKey, Literal(entity.key))
         for alias in sorted(entity.aliases - {entity.name}):
-            self.add(node, SCHEMA.alternateName, Literal(alias))
+            self.add_shared(node, SCHEMA.alternateName, Literal(alias))
         return node
 
     def write_span(self, claim_node: URIRef, role: str, span: Span, index: int = 0) -> None:
@@ -230,12 +246,15 @@ class _ArticleWriter:
                 self.add(node, SCHEMA.about, ids.entity_iri(mention.entity_key))
 
 
-def article_graph(analyzed: AnalyzedArticle, extracted_at: datetime | None = None) -> Graph:
-    """All triples of one article's extraction, in the article's own named graph."""
+def article_triples(
+    analyzed: AnalyzedArticle, extracted_at: datetime | None = None
+) -> ArticleTriples:
+    """All triples of one article's extraction: its own named graph and shared descriptions."""
     art = analyzed.article
     graph = new_graph(ids.article_graph_iri(art.url))
+    shared = new_graph(SHARED_GRAPH)
     run = ids.run_iri(art.url, art.text_hash, analyzed.analyzer.name + analyzed.analyzer.version)
-    writer = _ArticleWriter(analyzed, graph, run, extracted_at or datetime.now(UTC))
+    writer = _ArticleWriter(analyzed, graph, shared, run, extracted_at or datetime.now(UTC))
     article, outlet, author = writer.write_article()
     writer.write_run(article)
     for entity in analyzed.entities.values():
@@ -243,7 +262,7 @@ def article_graph(analyzed: AnalyzedArticle, extracted_at: datetime | None = Non
     reporter = author or outlet
     for claim in analyzed.claims:
         writer.write_claim(claim, article, outlet, reporter)
-    return graph
+    return ArticleTriples(graph, shared)
 
 
 def link_triples(links: Iterable[ClaimLink]) -> Graph:

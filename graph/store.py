@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -42,22 +43,25 @@ class ClaimStore:
     _closed: bool = field(default=False, repr=False)
 
     # --- reading -------------------------------------------------------------------------
+    def _run(self, query: str, bindings: Mapping[str, Node] | None):
+        return self.dataset.query(with_values(query, bindings or {}))
+
     def select(self, query: str, bindings: Mapping[str, Node] | None = None) -> list[dict]:
         """Run a SELECT query with bound variables; rows map names to plain Python values."""
-        result = self.dataset.query(query, initBindings=dict(bindings or {}))
+        result = self._run(query, bindings)
         names = [str(v) for v in result.vars]
         return [{name: to_python(row[i]) for i, name in enumerate(names)} for row in result]
 
     def select_terms(self, query: str, bindings: Mapping[str, Node] | None = None) -> list[dict]:
-        result = self.dataset.query(query, initBindings=dict(bindings or {}))
+        result = self._run(query, bindings)
         names = [str(v) for v in result.vars]
         return [dict(zip(names, row, strict=True)) for row in result]
 
     def ask(self, query: str, bindings: Mapping[str, Node] | None = None) -> bool:
-        return bool(self.dataset.query(query, initBindings=dict(bindings or {})).askAnswer)
+        return bool(self._run(query, bindings).askAnswer)
 
     def construct(self, query: str, bindings: Mapping[str, Node] | None = None) -> Graph:
-        return self.dataset.query(query, initBindings=dict(bindings or {})).graph
+        return self._run(query, bindings).graph
 
     def triple_count(self) -> int:
         rows = self.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
@@ -100,6 +104,25 @@ class ClaimStore:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+_WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
+
+
+def with_values(query: str, bindings: Mapping[str, Node]) -> str:
+    """Bind variables by a VALUES block at the start of the first WHERE group.
+
+    Values are rdflib terms serialised with ``n3()``, which escapes quotes, backslashes and
+    newlines: user input never becomes query syntax.
+    """
+    if not bindings:
+        return query
+    match = _WHERE.search(query)
+    if match is None:
+        raise ValueError("query has no WHERE clause to bind values in")
+    names = " ".join(f"?{name}" for name in bindings)
+    terms = " ".join(term.n3() for term in bindings.values())
+    return f"{query[: match.end()]} VALUES ({names}) {{ ({terms}) }} {query[match.end() :]}"
 
 
 def to_python(term: Node | None) -> Any:

@@ -16,6 +16,8 @@ GRAPH = Namespace("https://w3id.org/claimgraph/graph/")
 
 #: Named graph holding cross-article links, materialised statuses and their reasons.
 CORROBORATION_GRAPH = GRAPH["corroboration"]
+#: Named graph describing nodes shared by many articles: outlets, people, entities, software.
+SHARED_GRAPH = GRAPH["shared"]
 #: Named graph holding the vocabulary itself (statuses as SKOS concepts).
 VOCAB_GRAPH = GRAPH["vocab"]
 

@@ -1,0 +1,251 @@
+"""`claimgraph` — one command group; each command is a thin wrapper over library calls."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import logging
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import click
+
+from graph.export import FORMATS, export
+from graph.fetch import FetchPolicy
+from graph.ingest import expand_sources
+from graph.model import Status
+from graph.pipeline import ingest_sources
+from graph.queries import ClaimFilter, claim_records
+from graph.sparql import QueryRefused, run_query
+from graph.store import STORE_ENV, StoreError, open_store, store_spec
+
+STORE_OPTION = click.option(
+    "--store", "store", default=None, metavar="DIR|memory|sparql:URL[,UPDATE_URL]",
+    help=f"Store to use (default: ${STORE_ENV} or data/store).",
+)
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _open(spec: str | None):
+    try:
+        return open_store(spec)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+def _print_table(columns: list[str], rows: list[dict], width: int = 60) -> None:
+    def cell(value) -> str:
+        text = "" if value is None else str(value)
+        text = text.replace("\n", " ")
+        return text if len(text) <= width else text[: width - 1] + "…"
+
+    widths = {c: max([len(c)] + [len(cell(r.get(c))) for r in rows]) for c in columns}
+    click.echo("  ".join(c.ljust(widths[c]) for c in columns))
+    click.echo("  ".join("-" * widths[c] for c in columns))
+    for row in rows:
+        click.echo("  ".join(cell(row.get(c)).ljust(widths[c]) for c in columns))
+
+
+def _print_rows(columns: list[str], rows: list[dict], fmt: str) -> None:
+    if fmt == "json":
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2, default=str))
+    elif fmt == "csv":
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, fieldnames=columns, extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(rows)
+        click.echo(buffer.getvalue(), nl=False)
+    else:
+        _print_table(columns, rows)
+
+
+@click.group()
+@click.option("-v", "--verbose", is_flag=True, help="Log progress details.")
+@click.version_option(package_name="claimgraph")
+def main(verbose: bool) -> None:
+    """claimgraph: who said it, who copied it, who confirmed it."""
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING,
+                        format="%(levelname)s %(name)s: %(message)s")
+
+
+@main.command()
+@click.argument("sources", nargs=-1)
+@click.option("--urls-file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="A file with one URL a line.")
+@STORE_OPTION
+@click.option("--analyzer", default="rules", show_default=True, help="rules | spacy:MODEL")
+@click.option("--force", is_flag=True, help="Re-analyse even unchanged articles.")
+@click.option("--allow-private", is_flag=True,
+              help="Allow fetching from private and loopback addresses (local servers).")
+@click.option("--max-bytes", type=int, default=10 * 1024 * 1024, show_default=True,
+              help="Refuse pages larger than this.")
+@click.option("--timeout", type=float, default=15.0, show_default=True, help="Seconds per URL.")
+@click.option("--quiet", is_flag=True, help="No progress bar.")
+def ingest(sources, urls_file, store, analyzer, force, allow_private, max_bytes, timeout, quiet):
+    """Ingest URLs, HTML files and folders (recursively) into the store."""
+    if not sources and urls_file is None:
+        raise click.UsageError("give at least one SOURCE or --urls-file")
+    from tqdm import tqdm
+
+    items = list(expand_sources(list(sources), urls_file))
+    policy = FetchPolicy(timeout_s=timeout, max_bytes=max_bytes, allow_private=allow_private)
+    progress = tqdm(total=len(items), unit="article", disable=quiet or len(items) < 2,
+                    file=sys.stderr)
+
+    def report(item) -> None:
+        progress.update(1)
+        if not item.ok:
+            progress.write(f"failed: {item.source}: {item.error}", file=sys.stderr)
+
+    with _open(store) as opened:
+        try:
+            result = ingest_sources(opened, items, policy, analyzer, force, on_item=report)
+        except StoreError as exc:
+            raise click.ClickException(str(exc)) from None
+        finally:
+            progress.close()
+    click.echo(result.summary())
+    if items and not result.articles:
+        sys.exit(1)
+
+
+@main.command()
+@STORE_OPTION
+@click.option("--format", "fmt", type=click.Choice(["json", "csv", "table"]), default="table",
+              show_default=True)
+@click.option("--status", type=click.Choice([s.value for s in Status]))
+@click.option("--entity", help="Only claims about this entity (name or alias).")
+@click.option("--outlet", help="Only claims from this outlet (name or domain).")
+@click.option("--text", help="Only claims whose sentence contains this text.")
+@click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="Published on or after.")
+@click.option("--until", type=click.DateTime(["%Y-%m-%d"]), help="Published on or before.")
+@click.option("--sort", type=click.Choice(["newest", "oldest", "check_worthiness", "outlet",
+                                           "position"]), default="position", show_default=True)
+@click.option("--limit", type=int, default=None, help="At most this many claims.")
+def claims(store, fmt, status, entity, outlet, text, since, until, sort, limit):
+    """List claims with their status, source, hedging and links."""
+    flt = ClaimFilter(status=status, entity=entity, outlet=outlet, text=text,
+                      date_from=since.date() if since else None,
+                      date_to=until.date() if until else None)
+    with _open(store) as opened:
+        records = claim_records(opened, flt, sort=sort, limit=limit)
+    if fmt == "json":
+        click.echo(json.dumps(records, ensure_ascii=False, indent=2))
+    elif fmt == "csv":
+        from graph.export import claims_csv
+
+        click.echo(claims_csv(records).decode("utf-8"), nl=False)
+    else:
+        rows = [{**r, "confirmed": len(r["confirmed_by"]), "disputed": len(r["disputed_by"])}
+                for r in records]
+        _print_table(["status", "outlet_domain", "source", "confirmed", "disputed", "text"], rows)
+
+
+@main.command(name="export")
+@STORE_OPTION
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="trig", show_default=True)
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write to this file (default: standard output).")
+@click.option("--status", type=click.Choice([s.value for s in Status]),
+              help="Only articles holding claims of this status.")
+def export_command(store, fmt, out, status):
+    """Write the graph as Turtle, TriG, N-Triples, N-Quads, JSON-LD, ClaimReview or CSV."""
+    flt = ClaimFilter(status=status) if status else None
+    with _open(store) as opened:
+        data = export(opened, fmt, flt)
+    if out is None:
+        sys.stdout.buffer.write(data)
+    else:
+        out.write_bytes(data)
+        click.echo(f"wrote {out} ({len(data)} bytes, {fmt})", err=True)
+
+
+@main.command()
+@click.argument("query")
+@STORE_OPTION
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",
+              show_default=True)
+@click.option("--max-rows", type=int, default=1000, show_default=True)
+@click.option("--timeout", type=float, default=30.0, show_default=True)
+def query(query, store, fmt, max_rows, timeout):
+    """Run a read-only SPARQL query (QUERY, or @FILE to read it from a file)."""
+    if query.startswith("@"):
+        path = Path(query[1:])
+        if not path.is_file():
+            raise click.ClickException(f"{path}: no such query file")
+        query = path.read_text(encoding="utf-8")
+    with _open(store) as opened:
+        try:
+            result = run_query(opened, query, max_rows=max_rows, timeout_s=timeout)
+        except QueryRefused as exc:
+            raise click.ClickException(str(exc)) from None
+    _print_rows(result.columns, result.rows, fmt)
+    if result.truncated:
+        click.echo(f"(stopped at {len(result.rows)} rows)", err=True)
+
+
+@main.command()
+@STORE_OPTION
+@click.option("--port", type=int, default=8501, show_default=True)
+@click.option("--address", default="127.0.0.1", show_default=True)
+def app(store, port, address):
+    """Open the Streamlit workbench on the store."""
+    env = dict(os.environ, **{STORE_ENV: store_spec(store)})
+    command = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
+               "--server.port", str(port), "--server.address", address,
+               "--browser.gatherUsageStats", "false"]
+    raise SystemExit(subprocess.call(command, env=env))
+
+
+@main.group(name="eval")
+def eval_group() -> None:
+    """Score the analysis against public datasets; the last line printed is JSON."""
+
+
+def _print_scores(scores: dict) -> None:
+    click.echo(json.dumps(scores, sort_keys=False))
+
+
+@eval_group.command(name="attribution")
+@click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--limit", type=int, default=None, help="Only the first N articles.")
+def eval_attribution(directory, limit):
+    """PolNeAR split (text/, attributions/): sentence, source, cue and content F1."""
+    from graph.evaluate import attribution
+
+    _print_scores(attribution.evaluate(directory, limit=limit))
+
+
+@eval_group.command(name="hedge")
+@click.argument("path", type=click.Path(exists=True, path_type=Path))
+def eval_hedge(path):
+    """BioScope XML file or SFU Review folder: sentence-level speculation P/R/F1."""
+    from graph.evaluate import hedge
+
+    _print_scores(hedge.evaluate(path))
+
+
+@eval_group.command(name="checkworthy")
+@click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
+def eval_checkworthy(directory):
+    """CheckThat! 2020 task 5 debates: MAP of the check-worthiness ranking."""
+    from graph.evaluate import checkworthy
+
+    _print_scores(checkworthy.evaluate(directory))
+
+
+@eval_group.command(name="matching")
+@click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--split", default="dev", show_default=True)
+def eval_matching(directory, split):
+    """CheckThat! 2020 task 2: MAP@5 of claim matching against verified claims."""
+    from graph.evaluate import matching
+
+    _print_scores(matching.evaluate(directory, split))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,168 @@
+"""Serialisations of the graph: RDF formats, ClaimReview JSON-LD and CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable
+
+from rdflib import Dataset, Graph, URIRef
+
+from graph.queries import ClaimFilter, claim_records
+from graph.store import ClaimStore
+from graph.vocab import PREFIXES
+
+RDF_FORMATS = {
+    "turtle": ("turtle", "text/turtle", ".ttl"),
+    "trig": ("trig", "application/trig", ".trig"),
+    "nt": ("nt", "application/n-triples", ".nt"),
+    "nquads": ("nquads", "application/n-quads", ".nq"),
+    "jsonld": ("json-ld", "application/ld+json", ".jsonld"),
+}
+OTHER_FORMATS = {
+    "claimreview": ("application/ld+json", ".claimreview.jsonld"),
+    "csv": ("text/csv", ".csv"),
+}
+FORMATS = tuple(RDF_FORMATS) + tuple(OTHER_FORMATS)
+GRAPH_FORMATS = ("trig", "nquads", "jsonld")  # keep named graphs
+CSV_FIELDS = (
+    "id", "status", "text", "content", "source", "cue", "speculative", "hedge_cues", "negated",
+    "entities", "outlet", "outlet_domain", "published", "article", "start", "end",
+    "confirmed_by", "disputed_by", "derived_from", "check_worthiness",
+)
+
+
+def media_type(fmt: str) -> str:
+    return RDF_FORMATS[fmt][1] if fmt in RDF_FORMATS else OTHER_FORMATS[fmt][0]
+
+
+def file_suffix(fmt: str) -> str:
+    return RDF_FORMATS[fmt][2] if fmt in RDF_FORMATS else OTHER_FORMATS[fmt][1]
+
+
+def _bind(graph: Graph) -> None:
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace, override=True)
+
+
+def dataset_copy(store: ClaimStore, graphs: Iterable[str] | None = None) -> Dataset:
+    """An in-memory Dataset holding the store's named graphs (or only ``graphs``)."""
+    copy = Dataset()
+    _bind(copy)
+    names = list(graphs) if graphs is not None else store.named_graphs()
+    for name in names:
+        target = copy.graph(URIRef(name))
+        for triple in store.dataset.graph(URIRef(name)):
+            target.add(triple)
+    return copy
+
+
+def union_graph(dataset: Dataset) -> Graph:
+    union = Graph()
+    _bind(union)
+    for graph in dataset.graphs():
+        for triple in graph:
+            union.add(triple)
+    return union
+
+
+def serialize_rdf(store: ClaimStore, fmt: str, graphs: Iterable[str] | None = None) -> bytes:
+    """Serialise the whole store (or some named graphs) in one RDF format."""
+    rdflib_format = RDF_FORMATS[fmt][0]
+    dataset = dataset_copy(store, graphs)
+    if fmt in GRAPH_FORMATS:
+        return dataset.serialize(format=rdflib_format, encoding="utf-8")
+    return union_graph(dataset).serialize(format=rdflib_format, encoding="utf-8")
+
+
+def claimreview_objects(records: list[dict]) -> list[dict]:
+    """One schema.org ClaimReview per claim: claimgraph's provenance verdict with its reasons."""
+    reviews = []
+    for record in records:
+        item = {
+            "@type": "Claim",
+            "@id": record["id"],
+            "text": record["text"],
+            "appearance": {"@type": "NewsArticle", "url": record["article"]},
+        }
+        if record["published"]:
+            item["datePublished"] = record["published"]
+        if record["source"]:
+            item["author"] = {"@type": "Thing", "name": record["source"]}
+        else:
+            item["author"] = {"@type": "Organization", "name": record["outlet"]}
+        reviews.append(
+            {
+                "@type": "ClaimReview",
+                "@id": record["id"] + "/review",
+                "url": record["id"],
+                "claimReviewed": record["content"],
+                "itemReviewed": item,
+                "author": {"@type": "Organization", "name": "claimgraph (automated)"},
+                "reviewRating": {
+                    "@type": "Rating",
+                    "alternateName": record["status"],
+                    "ratingExplanation": _explanation(record),
+                },
+            }
+        )
+    return reviews
+
+
+def _explanation(record: dict) -> str:
+    parts = []
+    for key, label in (("confirmed_by", "confirmed by"), ("disputed_by", "disputed by"),
+                       ("derived_from", "derived from")):
+        outlets = sorted({link["outlet_domain"] or "?" for link in record[key]})
+        if outlets:
+            parts.append(f"{label} {', '.join(outlets)}")
+    if record["speculative"]:
+        parts.append("hedged: " + ", ".join(record["hedge_cues"]))
+    if record["source"]:
+        parts.append(f"attributed to {record['source']}")
+    return "; ".join(parts) or "no independent confirmation found"
+
+
+def claimreview_jsonld(store: ClaimStore, flt: ClaimFilter | None = None) -> bytes:
+    records = claim_records(store, flt, sort="position", limit=None)
+    document = {"@context": "http://schema.org/", "@graph": claimreview_objects(records)}
+    return json.dumps(document, ensure_ascii=False, indent=2).encode("utf-8")
+
+
+def _cell(value) -> str:
+    if isinstance(value, list):
+        return "; ".join(v["claim"] if isinstance(v, dict) else str(v) for v in value)
+    if value is None:
+        return ""
+    return str(value)
+
+
+def claims_csv(records: list[dict]) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=CSV_FIELDS, extrasaction="ignore")
+    writer.writeheader()
+    for record in records:
+        writer.writerow({key: _cell(record.get(key)) for key in CSV_FIELDS})
+    return buffer.getvalue().encode("utf-8")
+
+
+def export(store: ClaimStore, fmt: str, flt: ClaimFilter | None = None) -> bytes:
+    if fmt in RDF_FORMATS:
+        graphs = filtered_graphs(store, flt) if flt is not None else None
+        return serialize_rdf(store, fmt, graphs)
+    if fmt == "claimreview":
+        return claimreview_jsonld(store, flt)
+    if fmt == "csv":
+        return claims_csv(claim_records(store, flt, sort="position", limit=None))
+    raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
+
+
+def filtered_graphs(store: ClaimStore, flt: ClaimFilter) -> list[str]:
+    """The article graphs holding the filtered claims, plus the shared graphs."""
+    from graph import ids
+    from graph.vocab import CORROBORATION_GRAPH, SHARED_GRAPH, VOCAB_GRAPH
+
+    urls = {record["article"] for record in claim_records(store, flt, limit=None)}
+    graphs = [str(ids.article_graph_iri(url)) for url in sorted(urls)]
+    return graphs + [str(SHARED_GRAPH), str(CORROBORATION_GRAPH), str(VOCAB_GRAPH)]

@@ -1,0 +1,295 @@
+"""The SPARQL the app and the CLI use. Parameters are bound, never pasted; rows are plain dicts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from rdflib import Literal, URIRef
+
+from graph.model import Status
+from graph.store import ClaimStore
+from graph.vocab import CONCEPT_STATUS, STATUS_CONCEPT, sparql_prefixes
+
+P = sparql_prefixes()
+
+#: The graph pattern every claim row is read from (one row per claim).
+CLAIM_PATTERN = """
+  ?claim a schema:Claim ; schema:text ?text ; ckg:content ?content ;
+         ckg:startOffset ?start ; ckg:endOffset ?end ; schema:appearance ?article ;
+         ckg:outlet ?outlet ; ckg:sourced ?sourced ; ckg:speculative ?speculative ;
+         ckg:negated ?negated ; ckg:checkWorthiness ?check_worthiness .
+  ?article schema:url ?url .
+  ?outlet schema:name ?outlet_name ; ckg:domain ?outlet_domain .
+  OPTIONAL { ?article schema:datePublished ?published }
+  OPTIONAL { ?claim ckg:status ?status_concept }
+  OPTIONAL { ?claim ckg:sourceText ?source }
+  OPTIONAL { ?claim ckg:cueText ?cue }
+"""
+CLAIM_VARS = (
+    "?claim ?text ?content ?start ?end ?article ?url ?outlet ?outlet_name ?outlet_domain "
+    "?published ?status_concept ?sourced ?speculative ?negated ?source ?cue ?check_worthiness"
+)
+SORTS = {
+    "newest": "DESC(?published) ?claim",
+    "oldest": "?published ?claim",
+    "check_worthiness": "DESC(?check_worthiness) ?claim",
+    "outlet": "?outlet_name ?claim",
+    "position": "?url ?start",
+}
+
+
+@dataclass(frozen=True)
+class ClaimFilter:
+    status: str | None = None
+    entity: str | None = None  # entity name or alias, case-insensitive
+    outlet: str | None = None  # outlet name or domain
+    text: str | None = None  # substring of the sentence, case-insensitive
+    article: str | None = None  # article URL
+    date_from: date | None = None
+    date_to: date | None = None
+
+    def pattern(self) -> tuple[str, dict]:
+        """Extra graph patterns and filters, with their bound values."""
+        parts: list[str] = []
+        bindings: dict = {}
+        if self.status:
+            status = Status(self.status)
+            bindings["want_status"] = STATUS_CONCEPT[status]
+            if status is Status.UNSOURCED:
+                parts.append("FILTER(!BOUND(?status_concept) || ?status_concept = ?want_status)")
+            else:
+                parts.append("FILTER(?status_concept = ?want_status)")
+        if self.entity:
+            bindings["want_entity"] = Literal(self.entity.strip().lower())
+            parts.append(
+                "FILTER EXISTS { ?claim schema:about ?e . "
+                "{ ?e schema:name ?en } UNION { ?e schema:alternateName ?en } "
+                "FILTER(LCASE(STR(?en)) = ?want_entity) }"
+            )
+        if self.outlet:
+            bindings["want_outlet"] = Literal(self.outlet.strip().lower())
+            parts.append(
+                "FILTER(LCASE(STR(?outlet_name)) = ?want_outlet || "
+                "LCASE(STR(?outlet_domain)) = ?want_outlet)"
+            )
+        if self.text:
+            bindings["want_text"] = Literal(self.text.lower())
+            parts.append("FILTER(CONTAINS(LCASE(STR(?text)), ?want_text))")
+        if self.article:
+            bindings["want_url"] = URIRef(self.article)
+            parts.append("FILTER(?url = ?want_url)")
+        if self.date_from:
+            bindings["want_from"] = Literal(self.date_from)
+            parts.append("FILTER(BOUND(?published) && ?published >= ?want_from)")
+        if self.date_to:
+            bindings["want_to"] = Literal(self.date_to)
+            parts.append("FILTER(BOUND(?published) && ?published <= ?want_to)")
+        return "\n  ".join(parts), bindings
+
+
+def _status_of(concept: str | None) -> str:
+    return CONCEPT_STATUS.get(concept or "", Status.UNSOURCED).value
+
+
+def _values(iris: list[str]) -> str:
+    return " ".join(URIRef(i).n3() for i in iris)
+
+
+def count_claims(store: ClaimStore, flt: ClaimFilter | None = None) -> int:
+    extra, bindings = (flt or ClaimFilter()).pattern()
+    rows = store.select(
+        f"{P}SELECT (COUNT(?claim) AS ?n) WHERE {{ {CLAIM_PATTERN} {extra} }}", bindings
+    )
+    return int(rows[0]["n"]) if rows else 0
+
+
+def claim_rows(store: ClaimStore, flt: ClaimFilter | None = None, sort: str = "newest",
+               limit: int | None = 50, offset: int = 0) -> list[dict]:
+    """One page of claims with the core fields (no lists)."""
+    extra, bindings = (flt or ClaimFilter()).pattern()
+    order = SORTS.get(sort, SORTS["newest"])
+    page = f"LIMIT {int(limit)} OFFSET {int(offset)}" if limit is not None else ""
+    query = f"{P}SELECT {CLAIM_VARS} WHERE {{ {CLAIM_PATTERN} {extra} }} ORDER BY {order} {page}"
+    return store.select(query, bindings)
+
+
+def _group(rows: list[dict], key: str, value: str) -> dict[str, list]:
+    grouped: dict[str, list] = {}
+    for row in rows:
+        grouped.setdefault(row[key], [])
+        if row[value] not in grouped[row[key]]:
+            grouped[row[key]].append(row[value])
+    return grouped
+
+
+def claim_entities(store: ClaimStore, claims: list[str]) -> dict[str, list[str]]:
+    if not claims:
+        return {}
+    rows = store.select(
+        f"{P}SELECT DISTINCT ?claim ?name WHERE {{ VALUES ?claim {{ {_values(claims)} }} "
+        "?claim schema:about ?e . ?e schema:name ?name } ORDER BY ?name"
+    )
+    return _group(rows, "claim", "name")
+
+
+def claim_cues(store: ClaimStore, claims: list[str]) -> dict[str, list[str]]:
+    if not claims:
+        return {}
+    rows = store.select(
+        f"{P}SELECT DISTINCT ?claim ?cue WHERE {{ VALUES ?claim {{ {_values(claims)} }} "
+        "?claim ckg:hedgeCue ?cue }"
+    )
+    return _group(rows, "claim", "cue")
+
+
+LINK_QUERY = """
+SELECT DISTINCT ?claim ?relation ?other ?kind ?other_url ?other_domain ?similarity ?reason WHERE {
+  VALUES ?claim { %s }
+  { ?l ckg:linkTarget ?claim ; ckg:linkSubject ?other ; a ?cls .
+    FILTER(?cls IN (ckg:Confirmation, ckg:Dispute))
+    BIND(IF(?cls = ckg:Confirmation, "confirmed_by", "disputed_by") AS ?relation) }
+  UNION
+  { ?l ckg:linkSubject ?claim ; ckg:linkTarget ?other ; a ckg:Derivation .
+    BIND("derived_from" AS ?relation) }
+  ?l ckg:kind ?kind ; ckg:similarity ?similarity .
+  OPTIONAL { ?l rdfs:comment ?reason }
+  OPTIONAL { ?other schema:appearance/schema:url ?other_url }
+  OPTIONAL { ?other ckg:outlet/ckg:domain ?other_domain }
+}
+"""
+
+
+def claim_links(store: ClaimStore, claims: list[str]) -> dict[str, dict[str, list[dict]]]:
+    """For each claim: confirmed_by, disputed_by and derived_from link objects."""
+    result = {c: {"confirmed_by": [], "disputed_by": [], "derived_from": []} for c in claims}
+    if not claims:
+        return result
+    for row in store.select(P + LINK_QUERY % _values(claims)):
+        result[row["claim"]][row["relation"]].append(
+            {
+                "claim": row["other"],
+                "article": row["other_url"],
+                "outlet_domain": row["other_domain"],
+                "kind": row["kind"],
+                "similarity": float(row["similarity"] or 0),
+                "reason": row["reason"],
+            }
+        )
+    return result
+
+
+def _iso(value) -> str | None:
+    return value.isoformat() if isinstance(value, date) else (str(value) if value else None)
+
+
+def _record(row: dict, entities: list[str], cues: list[str], links: dict) -> dict:
+    return {
+        "id": row["claim"],
+        "text": row["text"],
+        "content": row["content"],
+        "start": int(row["start"]),
+        "end": int(row["end"]),
+        "article": row["url"],
+        "outlet": row["outlet_name"],
+        "outlet_domain": row["outlet_domain"],
+        "published": _iso(row["published"]),
+        "status": _status_of(row["status_concept"]),
+        "sourced": bool(row["sourced"]),
+        "source": row["source"],
+        "cue": row["cue"],
+        "speculative": bool(row["speculative"]),
+        "hedge_cues": cues,
+        "negated": bool(row["negated"]),
+        "entities": entities,
+        **links,
+        "check_worthiness": float(row["check_worthiness"]),
+    }
+
+
+def records_for_rows(store: ClaimStore, rows: list[dict]) -> list[dict]:
+    iris = [row["claim"] for row in rows]
+    entities = claim_entities(store, iris)
+    cues = claim_cues(store, iris)
+    links = claim_links(store, iris)
+    return [
+        _record(row, entities.get(row["claim"], []), cues.get(row["claim"], []),
+                links[row["claim"]])
+        for row in rows
+    ]
+
+
+def claim_records(store: ClaimStore, flt: ClaimFilter | None = None, sort: str = "newest",
+                  limit: int | None = 50, offset: int = 0) -> list[dict]:
+    """Claims as the documented JSON objects (see README, `claimgraph claims`)."""
+    return records_for_rows(store, claim_rows(store, flt, sort, limit, offset))
+
+
+def status_counts(store: ClaimStore) -> dict[str, int]:
+    rows = store.select(
+        f"{P}SELECT ?status_concept (COUNT(?claim) AS ?n) WHERE {{ ?claim a schema:Claim . "
+        "OPTIONAL { ?claim ckg:status ?status_concept } } GROUP BY ?status_concept"
+    )
+    counts = {s.value: 0 for s in Status}
+    for row in rows:
+        counts[_status_of(row["status_concept"])] += int(row["n"])
+    return counts
+
+
+def claim_detail(store: ClaimStore, claim: str) -> dict | None:
+    """Everything the claim page shows: the record, spans, reasons, article text."""
+    rows = store.select(
+        f"{P}SELECT {CLAIM_VARS} WHERE {{ {CLAIM_PATTERN} }}", {"claim": URIRef(claim)}
+    )
+    if not rows:
+        return None
+    row = rows[0]
+    detail = records_for_rows(store, [row])[0]
+    spans = store.select(
+        f"{P}SELECT ?role ?start ?end ?exact WHERE {{ ?claim ckg:span ?s . ?s ckg:role ?role ; "
+        "ckg:start ?start ; ckg:end ?end ; ckg:exact ?exact } ORDER BY ?start",
+        {"claim": URIRef(claim)},
+    )
+    reasons = store.select(
+        f"{P}SELECT ?text WHERE {{ ?claim ckg:statusReason ?r . ?r rdfs:comment ?text ; "
+        "ckg:order ?o } ORDER BY ?o",
+        {"claim": URIRef(claim)},
+    )
+    article = store.select(
+        f"{P}SELECT ?title ?body ?author_name WHERE {{ ?article schema:text ?body . "
+        "OPTIONAL { ?article schema:headline ?title } "
+        "OPTIONAL { ?article schema:author/schema:name ?author_name } }",
+        {"article": URIRef(row["article"])},
+    )
+    detail["spans"] = spans
+    detail["reasons"] = [r["text"] for r in reasons]
+    if article:
+        detail["article_title"] = article[0]["title"]
+        detail["article_text"] = article[0]["body"]
+        detail["article_author"] = article[0]["author_name"]
+    return detail
+
+
+def facet_values(store: ClaimStore) -> dict[str, list[str]]:
+    """Distinct outlets and entities, for filter widgets."""
+    outlets = store.select(
+        f"{P}SELECT DISTINCT ?name WHERE {{ ?o a schema:NewsMediaOrganization ; "
+        "schema:name ?name } ORDER BY ?name"
+    )
+    entities = store.select(
+        f"{P}SELECT ?name (COUNT(DISTINCT ?c) AS ?n) WHERE {{ ?c schema:about ?e . "
+        "?e schema:name ?name } GROUP BY ?name ORDER BY DESC(?n) ?name LIMIT 500"
+    )
+    return {"outlets": [r["name"] for r in outlets], "entities": [r["name"] for r in entities]}
+
+
+def articles(store: ClaimStore, limit: int = 50) -> list[dict]:
+    return store.select(
+        f"{P}SELECT ?article ?url ?title ?published ?outlet_name (COUNT(?c) AS ?claims) WHERE {{ "
+        "?article a schema:NewsArticle ; schema:url ?url ; schema:publisher ?o . "
+        "?o schema:name ?outlet_name . OPTIONAL { ?article schema:headline ?title } "
+        "OPTIONAL { ?article schema:datePublished ?published } "
+        "OPTIONAL { ?c schema:appearance ?article } } "
+        "GROUP BY ?article ?url ?title ?published ?outlet_name "
+        f"ORDER BY DESC(?published) LIMIT {int(limit)}"
+    )
