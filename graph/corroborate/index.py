@@ -1,0 +1,443 @@
+"""The persistent corroboration index: ingest analysed articles, keep links and statuses current."""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from graph.corroborate import graphops, reviews
+from graph.corroborate.derivation import normalize_url, outlet_keys, primary_entity
+from graph.corroborate.matching import ClaimFeatures, Match, MatchKind, compare, make_features
+from graph.corroborate.status import Evidence, Facets, StatusVerdict, compute_status
+from graph.corroborate.store import ClaimStore, connect
+from graph.ids import claim_iri
+from graph.model import AnalyzedArticle, Claim, ClaimLink, LinkKind, Relation
+
+log = logging.getLogger(__name__)
+
+Pair = tuple[ClaimFeatures, ClaimFeatures, Match]
+Derivation = tuple[str, str, str, str]  # (derived_url, source_url, kind, reason)
+CANDIDATES_PER_CLAIM = 30
+
+
+@dataclass(slots=True)
+class CorroborationUpdate:
+    """What changed: links touching the article, every affected claim and its new status."""
+
+    article_url: str | None
+    links: list[ClaimLink] = field(default_factory=list)
+    affected: set[str] = field(default_factory=set)
+    removed_claims: set[str] = field(default_factory=set)
+    statuses: dict[str, StatusVerdict] = field(default_factory=dict)
+    derivations: list[Derivation] = field(default_factory=list)
+
+
+def claim_features(analyzed: AnalyzedArticle, claim: Claim) -> ClaimFeatures:
+    art = analyzed.article
+    att = claim.attribution
+    source_text = None
+    if att is not None and att.source is not None:
+        source_text = att.source_text or art.text[att.source.start : att.source.end]
+    cue_text = None
+    if att is not None and att.cue is not None:
+        cue_text = att.cue_text or art.text[att.cue.start : att.cue.end]
+    return make_features(
+        str(claim_iri(art.url, claim.start, claim.end)),
+        art.text[claim.content.start : claim.content.end],
+        full_text=claim.text,
+        entities={m.entity_key for m in claim.mentions},
+        negated=claim.negated,
+        cue_text=cue_text,
+        article_url=art.url,
+        outlet=art.outlet,
+        domain=art.outlet_domain,
+        published=art.published,
+        speculative=claim.speculative,
+        sourced=claim.sourced,
+        analyzed=claim.analyzed,
+        source_text=source_text,
+        hedges=tuple(c.text for c in claim.hedges),
+    )
+
+
+class CorroborationIndex:
+    """Claims, derivations, links and statuses in one SQLite file (FTS5 BM25 retrieval)."""
+
+    def __init__(self, store: ClaimStore, path: Path | None) -> None:
+        self.store = store
+        self.conn = store.conn
+        self.path = path
+        self._lock = threading.RLock()
+
+    @classmethod
+    def open(cls, path: Path | None = None) -> CorroborationIndex:
+        return cls(ClaimStore(connect(path)), path)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> CorroborationIndex:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def _tx(self) -> Iterator[None]:
+        with self._lock:
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield
+            except BaseException:
+                self.conn.execute("ROLLBACK")
+                self.store.reset_caches()
+                raise
+            self.conn.execute("COMMIT")
+            self.store.reset_caches()
+
+    # --- public API --------------------------------------------------------------------------
+    def add(self, analyzed: AnalyzedArticle) -> CorroborationUpdate:
+        """Add (or replace) an article; recompute links and statuses of every affected claim."""
+        art = analyzed.article
+        with self._tx():
+            affected, relink, removed = self._delete(art.url)
+            self._insert(analyzed)
+            self.store.reset_caches()
+            pairs = self._match(art.url)
+            edges = graphops.copy_edges(self.conn, art.url) + graphops.link_edges(
+                self.conn, art.url
+            )
+            edges += graphops.citation_edges(
+                self.conn, art.url, {y.article_url for _, y, _ in pairs}
+            )
+            graphops.store_edges(self.conn, edges)
+            relink |= graphops.descendants(self.conn, art.url)
+            affected |= self._relink(art.url, pairs)
+            for other in sorted(relink - {art.url}):
+                affected |= self._relink(other)
+            affected |= reviews.match_article(self.store, art)
+            own = {f.iri for f in self.store.claims_of(art.url)}
+            affected |= own
+            statuses = self._recompute(affected)
+            log.info("corroborate: %s: %d claims, %d affected", art.url, len(own), len(affected))
+            return CorroborationUpdate(
+                art.url,
+                self._links_touching(own),
+                affected,
+                removed - own,
+                statuses,
+                self._derivations_of(art.url),
+            )
+
+    def remove(self, article_url: str) -> CorroborationUpdate:
+        with self._tx():
+            affected, relink, removed = self._delete(article_url)
+            for other in sorted(relink):
+                affected |= self._relink(other)
+            statuses = self._recompute(affected - removed)
+            return CorroborationUpdate(article_url, [], affected, removed, statuses)
+
+    def add_review(
+        self, claim_iri: str, verdict: str, review_id: str, reviewer: str = "", url: str = ""
+    ) -> CorroborationUpdate:
+        """Record a fact-checker's verdict ("true" | "false") on one claim."""
+        if verdict not in ("true", "false"):
+            raise ValueError(f"verdict must be 'true' or 'false', not {verdict!r}")
+        with self._tx():
+            affected = reviews.withdraw(self.conn, review_id)
+            self.conn.execute(
+                "INSERT INTO review(review_id, claim_iri, verdict, reviewer, url) "
+                "VALUES (?,?,?,?,?)",
+                (review_id, claim_iri, verdict, reviewer, url),
+            )
+            affected.add(claim_iri)
+            statuses = self._recompute(affected)
+            return CorroborationUpdate(
+                None, self._links_touching({claim_iri}), affected, set(), statuses
+            )
+
+    def withdraw_review(self, review_id: str) -> CorroborationUpdate:
+        with self._tx():
+            affected = reviews.withdraw(self.conn, review_id)
+            return CorroborationUpdate(None, [], affected, set(), self._recompute(affected))
+
+    def links_for(self, claim_iri: str) -> list[ClaimLink]:
+        with self._lock:
+            return self._links_touching({claim_iri})
+
+    def status_of(self, claim_iri: str) -> StatusVerdict | None:
+        with self._lock:
+            row = self.conn.execute(
+                "SELECT verdict FROM status WHERE iri = ?", (claim_iri,)
+            ).fetchone()
+        return StatusVerdict.from_dict(json.loads(row[0])) if row else None
+
+    def statuses(self) -> dict[str, StatusVerdict]:
+        with self._lock:
+            rows = self.conn.execute("SELECT iri, verdict FROM status").fetchall()
+        return {iri: StatusVerdict.from_dict(json.loads(v)) for iri, v in rows}
+
+    def article_derivations(self) -> list[Derivation]:
+        with self._lock:
+            rows = self.conn.execute(
+                "SELECT derived, source, kind, reason FROM derivation ORDER BY derived, source"
+            ).fetchall()
+        return [tuple(r) for r in rows]  # type: ignore[misc]
+
+    def articles(self) -> list[dict[str, str | None]]:
+        """Article metadata (url, outlet, domain, published ISO date, title) for the network."""
+        with self._lock:
+            rows = self.conn.execute(
+                "SELECT url, outlet, domain, published, title FROM article ORDER BY seq"
+            ).fetchall()
+        keys = ("url", "outlet", "domain", "published", "title")
+        return [dict(zip(keys, r, strict=True)) for r in rows]
+
+    def claim(self, claim_iri: str) -> ClaimFeatures | None:
+        with self._lock:
+            return self.store.claim(claim_iri)
+
+    def claims_of(self, article_url: str) -> list[ClaimFeatures]:
+        with self._lock:
+            return self.store.claims_of(article_url)
+
+    # --- internals -----------------------------------------------------------------------------
+    def _insert(self, analyzed: AnalyzedArticle) -> None:
+        art = analyzed.article
+        seq = self.conn.execute("SELECT coalesce(max(seq), 0) + 1 FROM article").fetchone()[0]
+        self.conn.execute(
+            "INSERT INTO article(url, norm_url, outlet, domain, published, title, seq) "
+            "VALUES (?,?,?,?,?,?,?)",
+            (
+                art.url,
+                normalize_url(art.url),
+                art.outlet,
+                art.outlet_domain,
+                art.published.isoformat() if art.published else None,
+                art.title,
+                seq,
+            ),
+        )
+        self.conn.executemany(
+            "INSERT INTO article_key(url, key) VALUES (?, ?)",
+            [(art.url, k) for k in outlet_keys(art.outlet, art.outlet_domain)],
+        )
+        graphops.record_article_evidence(self.conn, art)
+        self.conn.executemany(
+            "INSERT OR REPLACE INTO entity(key, name, type) VALUES (?, ?, ?)",
+            [(e.key, e.name, e.type) for e in analyzed.entities.values()],
+        )
+        seen: set[str] = set()
+        for claim in analyzed.claims:
+            f = claim_features(analyzed, claim)
+            if f.iri not in seen:
+                seen.add(f.iri)
+                self.store.insert_claim(f)
+
+    def _delete(self, url: str) -> tuple[set[str], set[str], set[str]]:
+        """Remove an article; returns (affected claims, articles to relink, removed claims)."""
+        own = {r[0] for r in self.conn.execute("SELECT iri FROM claim WHERE url = ?", (url,))}
+        if (
+            not own
+            and not self.conn.execute("SELECT 1 FROM article WHERE url = ?", (url,)).fetchone()
+        ):
+            return set(), set(), set()
+        relink = graphops.descendants(self.conn, url)
+        affected = set(own) | reviews.delete_article_reviews(self.conn, url)
+        for iri in own:
+            affected |= self._delete_links_of(iri)
+            self.conn.execute("DELETE FROM review_match WHERE claim_iri = ?", (iri,))
+            self.conn.execute("DELETE FROM status WHERE iri = ?", (iri,))
+        self.conn.execute(
+            "DELETE FROM claim_fts WHERE rowid IN (SELECT id FROM claim WHERE url = ?)", (url,)
+        )
+        for table in (
+            "claim",
+            "article",
+            "article_key",
+            "article_href",
+            "article_cites",
+            "paragraph",
+            "para_band",
+        ):
+            self.conn.execute(f"DELETE FROM {table} WHERE url = ?", (url,))
+        self.conn.execute("DELETE FROM derivation WHERE derived = ? OR source = ?", (url, url))
+        return affected, relink, own
+
+    def _delete_links_of(self, iri: str) -> set[str]:
+        rows = self.conn.execute(
+            "SELECT subject, target FROM link WHERE subject = ? OR target = ?", (iri, iri)
+        ).fetchall()
+        self.conn.execute("DELETE FROM link WHERE subject = ? OR target = ?", (iri, iri))
+        return {x for r in rows for x in r}
+
+    def _match(self, url: str) -> list[Pair]:
+        pairs: list[Pair] = []
+        for x in self.store.claims_of(url):
+            if not x.analyzed:
+                continue
+            for y in self.store.candidates(x.tokens, url, CANDIDATES_PER_CLAIM):
+                if y.analyzed:
+                    m = compare(x, y, self.store.idf)
+                    if m is not None:
+                        pairs.append((x, y, m))
+        return pairs
+
+    def _relink(self, url: str, pairs: list[Pair] | None = None) -> set[str]:
+        affected: set[str] = set()
+        for f in self.store.claims_of(url):
+            affected |= self._delete_links_of(f.iri)
+        if pairs is None:
+            pairs = self._match(url)
+        anc: dict[str, dict[str, tuple[str, str, str]]] = {}
+        for x, y, m in pairs:
+            for link in self._classify(x, y, m, anc):
+                self.conn.execute(
+                    "INSERT OR REPLACE INTO link(subject, target, relation, kind, similarity, "
+                    "reason) VALUES (?,?,?,?,?,?)",
+                    (
+                        link.subject,
+                        link.target,
+                        link.relation.value,
+                        link.kind.value,
+                        link.similarity,
+                        link.reason,
+                    ),
+                )
+                affected |= {link.subject, link.target}
+        return affected
+
+    def _ancestors(
+        self, url: str, cache: dict[str, dict[str, tuple[str, str, str]]]
+    ) -> dict[str, tuple[str, str, str]]:
+        if url not in cache:
+            cache[url] = graphops.ancestors(self.conn, url)
+        return cache[url]
+
+    def _classify(
+        self,
+        x: ClaimFeatures,
+        y: ClaimFeatures,
+        m: Match,
+        anc: dict[str, dict[str, tuple[str, str, str]]],
+    ) -> list[ClaimLink]:
+        if x.domain and x.domain == y.domain:
+            return []  # the same outlet never confirms (or disputes) itself
+        ax, ay = self._ancestors(x.article_url, anc), self._ancestors(y.article_url, anc)
+        derived: tuple[ClaimFeatures, ClaimFeatures, tuple[str, str, str]] | None = None
+        if y.article_url in ax:
+            derived = (x, y, ax[y.article_url])
+        elif x.article_url in ay:
+            derived = (y, x, ay[x.article_url])
+        shared = set(ax) & set(ay)
+        if derived is not None and (m.kind is MatchKind.SAME or derived[2][1] == "copy"):
+            d, s, (hop, kind, why) = derived
+            via = "" if hop == s.article_url else f" via {hop}"
+            reason = f"{why}{via}; {m.reason}"
+            return [
+                ClaimLink(
+                    d.iri,
+                    s.iri,
+                    Relation.DERIVED_FROM,
+                    LinkKind(kind),
+                    round(m.similarity, 4),
+                    reason,
+                )
+            ]
+        if shared and derived is None:
+            return []  # siblings of one upstream: a shared source, not independent
+        relation = Relation.CONFIRMS if m.kind is MatchKind.SAME else Relation.DISPUTES
+        links = []
+        for a, b in ((x, y), (y, x)):
+            if a.speculative:
+                continue  # speculation repeated stays speculation
+            kind = LinkKind.PRIMARY if self._is_primary(a, b) else LinkKind.INDEPENDENT
+            if derived is not None:
+                kind = LinkKind.CITATION  # a citing correction: disputes, not independent
+            links.append(ClaimLink(a.iri, b.iri, relation, kind, round(m.similarity, 4), m.reason))
+        return links
+
+    def _is_primary(self, a: ClaimFeatures, b: ClaimFeatures) -> bool:
+        """Is ``a``'s outlet the actor that ``b`` is about?"""
+        if not b.entities:
+            return False
+        marks = ",".join("?" * len(b.entities))
+        names = dict(
+            self.conn.execute(
+                f"SELECT key, name FROM entity WHERE key IN ({marks})", tuple(b.entities)
+            ).fetchall()
+        )
+        return primary_entity(a.outlet, a.domain, names) is not None
+
+    def _links_touching(self, iris: set[str]) -> list[ClaimLink]:
+        links: dict[tuple[str, str, str], ClaimLink] = {}
+        for iri in iris:
+            for s, t, rel, kind, sim, reason in self.conn.execute(
+                "SELECT subject, target, relation, kind, similarity, reason FROM link "
+                "WHERE subject = ? OR target = ?",
+                (iri, iri),
+            ):
+                links[(s, t, rel)] = ClaimLink(
+                    s, t, Relation(rel), LinkKind(kind), sim or 0.0, reason or ""
+                )
+            for link in reviews.review_links(self.conn, iri):
+                links[(link.subject, link.target, link.relation.value)] = link
+        return sorted(links.values(), key=lambda k: (k.subject, k.target, k.relation))
+
+    def _derivations_of(self, url: str) -> list[Derivation]:
+        rows = self.conn.execute(
+            "SELECT derived, source, kind, reason FROM derivation WHERE derived = ? OR source = ?",
+            (url, url),
+        ).fetchall()
+        return [tuple(r) for r in rows]  # type: ignore[misc]
+
+    def _evidence(self, iri: str) -> list[Evidence]:
+        out: list[Evidence] = []
+        for link in self._links_touching({iri}):
+            incoming = link.target == iri
+            other = link.subject if incoming else link.target
+            if link.kind is LinkKind.REVIEW:
+                label, url = reviews.describe(self.conn, other)
+                out.append(
+                    Evidence(link.relation, link.kind, True, other, url, None, link.reason, label)
+                )
+                continue
+            row = self.conn.execute(
+                "SELECT a.url, a.domain FROM claim c JOIN article a ON a.url = c.url "
+                "WHERE c.iri = ?",
+                (other,),
+            ).fetchone()
+            out.append(
+                Evidence(
+                    link.relation,
+                    link.kind,
+                    incoming,
+                    other,
+                    row[0] if row else None,
+                    row[1] if row else None,
+                    link.reason,
+                )
+            )
+        return out
+
+    def _recompute(self, iris: set[str]) -> dict[str, StatusVerdict]:
+        out: dict[str, StatusVerdict] = {}
+        for iri in sorted(iris):
+            f = self.store.claim(iri)
+            if f is None:
+                continue
+            facets = Facets(
+                f.analyzed, f.speculative, f.hedges, f.sourced, f.source_text, f.cue_text
+            )
+            verdict = compute_status(facets, self._evidence(iri))
+            self.conn.execute(
+                "INSERT OR REPLACE INTO status(iri, status, verdict) VALUES (?,?,?)",
+                (iri, verdict.status.value, json.dumps(verdict.to_dict())),
+            )
+            out[iri] = verdict
+        return out

@@ -1,0 +1,191 @@
+"""Claim-to-claim matching: same content, dispute, or unrelated.
+
+Compares the *content* span of two claims (not the attribution frame) with lexical
+similarity (IDF-weighted cosine over stemmed tokens), shared entities, normalised
+quantities (money, percentages, dates, numbers) and polarity (negation / denial cues).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+
+from graph.corroborate import text as tx
+
+IdfFn = Callable[[str], float]
+
+DENIAL_CUES: frozenset[str] = frozenset(
+    "denied denies deny denying rejected rejects refuted refutes disputed disputes dismissed "
+    "dismisses contradicted contradicts debunked corrected".split()
+)
+_DENIAL_RE = re.compile(
+    r"\b(?:denied|denies|refuted|refutes|rejected claims?|dismissed claims?|is false|was false|"
+    r"are false|not true|untrue|incorrect|inaccurate|no evidence that|never happened)\b",
+    re.I,
+)
+
+
+class MatchKind(StrEnum):
+    SAME = "same"
+    DISPUTE = "dispute"
+
+
+@dataclass(slots=True)
+class ClaimFeatures:
+    """What matching needs to know about one claim (or a review's reviewed text)."""
+
+    iri: str
+    text: str  # content span text
+    article_url: str = ""
+    outlet: str = ""
+    domain: str = ""
+    published: date | None = None
+    full_text: str = ""  # whole claim sentence (for denial cues outside the content span)
+    tokens: tuple[str, ...] = ()
+    quantities: frozenset[str] = frozenset()
+    entities: frozenset[str] = frozenset()
+    negated: bool = False
+    denial: bool = False
+    speculative: bool = False
+    sourced: bool = False
+    analyzed: bool = True
+    source_text: str | None = None
+    cue_text: str | None = None
+    hedges: tuple[str, ...] = ()
+    extra: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def polarity(self) -> bool:
+        """True for an affirmative statement, False for a negated or denied one."""
+        return not (self.negated ^ self.denial)
+
+
+def is_denial(cue_text: str | None, full_text: str, content_text: str) -> bool:
+    """A denial frame around the content: cue 'denied', or 'is false' outside the content."""
+    if cue_text and any(w in DENIAL_CUES for w in tx.words(cue_text)):
+        return True
+    frame = full_text.replace(content_text, " ") if content_text else full_text
+    return bool(_DENIAL_RE.search(frame))
+
+
+def make_features(
+    iri: str,
+    content: str,
+    *,
+    full_text: str = "",
+    entities: Iterable[str] = (),
+    negated: bool | None = None,
+    cue_text: str | None = None,
+    **kwargs: object,
+) -> ClaimFeatures:
+    """Build features from the content text; ``negated`` defaults to a negation-word test."""
+    full = full_text or content
+    neg = tx.has_negation(content) if negated is None else negated
+    return ClaimFeatures(
+        iri=iri,
+        text=content,
+        full_text=full,
+        tokens=tuple(tx.tokens(content)),
+        quantities=frozenset(tx.quantities(content)),
+        entities=frozenset(entities),
+        negated=neg,
+        denial=is_denial(cue_text, full, content),
+        cue_text=cue_text,
+        **kwargs,  # type: ignore[arg-type]
+    )
+
+
+def cosine(a: Iterable[str], b: Iterable[str], idf: IdfFn | None = None) -> float:
+    """IDF-weighted cosine between two token bags (plain cosine without ``idf``)."""
+    ca, cb = Counter(a), Counter(b)
+    if not ca or not cb:
+        return 0.0
+    w = idf or (lambda _t: 1.0)
+    dot = sum(ca[t] * cb[t] * w(t) ** 2 for t in ca.keys() & cb.keys())
+    na = math.sqrt(sum((c * w(t)) ** 2 for t, c in ca.items()))
+    nb = math.sqrt(sum((c * w(t)) ** 2 for t, c in cb.items()))
+    return dot / (na * nb) if na and nb else 0.0
+
+
+def _words_only(toks: Iterable[str]) -> list[str]:
+    return [t for t in toks if not t[0].isdigit()]
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    kind: MatchKind
+    similarity: float
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Thresholds:
+    """Decision thresholds on the word-only IDF cosine (tuned on the fixture corpus)."""
+
+    same: float = 0.55
+    same_with_evidence: float = 0.40  # with a shared entity or quantity
+    dispute_topic: float = 0.45  # same topic, incompatible details
+    actor_dispute: float = 0.70
+
+
+DEFAULT_THRESHOLDS = Thresholds()
+
+
+def _describe(values: set[str]) -> str:
+    return "/".join(sorted(values))
+
+
+def compare(
+    a: ClaimFeatures,
+    b: ClaimFeatures,
+    idf: IdfFn | None = None,
+    th: Thresholds = DEFAULT_THRESHOLDS,
+) -> Match | None:
+    """Do ``a`` and ``b`` state the same content, incompatible content, or neither?"""
+    sim = cosine(_words_only(a.tokens), _words_only(b.tokens), idf)
+    shared_entities = a.entities & b.entities
+    shared_quantities = a.quantities & b.quantities
+    evidence = bool(shared_entities or shared_quantities)
+    if sim < th.dispute_topic and not (evidence and sim >= th.same_with_evidence):
+        return None
+    conflicts = tx.quantity_conflicts(a.quantities, b.quantities)
+    if a.polarity != b.polarity and sim >= th.same_with_evidence:
+        who = a if not a.polarity else b
+        how = f"denial cue '{who.cue_text}'" if who.denial and who.cue_text else "negation"
+        return Match(MatchKind.DISPUTE, sim, f"same content, opposite polarity ({how})")
+    if conflicts and sim >= th.dispute_topic:
+        kind, va, vb = conflicts[0]
+        label = {"money": "amount", "pct": "percentage", "year": "year", "date": "date"}.get(
+            kind, "number"
+        )
+        return Match(
+            MatchKind.DISPUTE, sim, f"different {label}: {_describe(va)} vs {_describe(vb)}"
+        )
+    if (
+        a.entities
+        and b.entities
+        and not shared_entities
+        and sim >= th.actor_dispute
+        and not conflicts
+    ):
+        return Match(
+            MatchKind.DISPUTE,
+            sim,
+            f"different actor: {_describe(set(a.entities))} vs {_describe(set(b.entities))}",
+        )
+    if conflicts:
+        return None
+    if sim >= th.same or (evidence and sim >= th.same_with_evidence):
+        detail = []
+        if shared_entities:
+            detail.append("entities " + ", ".join(sorted(shared_entities)))
+        if shared_quantities:
+            detail.append("figures " + ", ".join(sorted(shared_quantities)))
+        extra = f"; shared {'; '.join(detail)}" if detail else ""
+        return Match(MatchKind.SAME, sim, f"same content (similarity {sim:.2f}{extra})")
+    return None

@@ -1,0 +1,247 @@
+"""SQLite storage of the corroboration index: schema, feature rows, FTS5 BM25 retrieval."""
+
+from __future__ import annotations
+
+import json
+import logging
+import math
+import sqlite3
+from collections.abc import Iterable, Sequence
+from datetime import date
+from pathlib import Path
+
+from graph.corroborate.matching import ClaimFeatures
+
+log = logging.getLogger(__name__)
+
+SCHEMA_VERSION = 1
+IDF_PRIOR_DOCS = 1000
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS schema_version(version INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS article(
+  url TEXT PRIMARY KEY, norm_url TEXT NOT NULL, outlet TEXT, domain TEXT, published TEXT,
+  title TEXT, seq INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS article_norm ON article(norm_url);
+CREATE TABLE IF NOT EXISTS article_key(url TEXT NOT NULL, key TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS article_key_key ON article_key(key);
+CREATE INDEX IF NOT EXISTS article_key_url ON article_key(url);
+CREATE TABLE IF NOT EXISTS article_href(url TEXT NOT NULL, href TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS article_href_href ON article_href(href);
+CREATE INDEX IF NOT EXISTS article_href_url ON article_href(url);
+CREATE TABLE IF NOT EXISTS article_cites(url TEXT NOT NULL, key TEXT NOT NULL, name TEXT,
+  phrase TEXT);
+CREATE INDEX IF NOT EXISTS article_cites_key ON article_cites(key);
+CREATE INDEX IF NOT EXISTS article_cites_url ON article_cites(url);
+CREATE TABLE IF NOT EXISTS paragraph(url TEXT NOT NULL, idx INTEGER NOT NULL, sig BLOB NOT NULL,
+  nwords INTEGER NOT NULL, PRIMARY KEY(url, idx));
+CREATE TABLE IF NOT EXISTS para_band(band INTEGER NOT NULL, url TEXT NOT NULL,
+  idx INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS para_band_band ON para_band(band);
+CREATE INDEX IF NOT EXISTS para_band_url ON para_band(url);
+CREATE TABLE IF NOT EXISTS claim(
+  id INTEGER PRIMARY KEY, iri TEXT UNIQUE NOT NULL, url TEXT NOT NULL, content TEXT,
+  full_text TEXT, tokens TEXT, quantities TEXT, entities TEXT, negated INTEGER, denial INTEGER,
+  speculative INTEGER, sourced INTEGER, analyzed INTEGER, source_text TEXT, cue_text TEXT,
+  hedges TEXT);
+CREATE INDEX IF NOT EXISTS claim_url ON claim(url);
+CREATE VIRTUAL TABLE IF NOT EXISTS claim_fts USING fts5(tokens);
+CREATE VIRTUAL TABLE IF NOT EXISTS claim_vocab USING fts5vocab(claim_fts, row);
+CREATE TABLE IF NOT EXISTS entity(key TEXT PRIMARY KEY, name TEXT, type TEXT);
+CREATE TABLE IF NOT EXISTS link(subject TEXT NOT NULL, target TEXT NOT NULL,
+  relation TEXT NOT NULL, kind TEXT NOT NULL, similarity REAL, reason TEXT,
+  PRIMARY KEY(subject, target, relation));
+CREATE INDEX IF NOT EXISTS link_target ON link(target);
+CREATE TABLE IF NOT EXISTS derivation(derived TEXT NOT NULL, source TEXT NOT NULL,
+  kind TEXT NOT NULL, reason TEXT, PRIMARY KEY(derived, source));
+CREATE INDEX IF NOT EXISTS derivation_source ON derivation(source);
+CREATE TABLE IF NOT EXISTS review(id INTEGER PRIMARY KEY, review_id TEXT UNIQUE NOT NULL,
+  claim_iri TEXT, article_url TEXT, text TEXT, tokens TEXT, verdict TEXT NOT NULL,
+  reviewer TEXT, url TEXT);
+CREATE INDEX IF NOT EXISTS review_claim ON review(claim_iri);
+CREATE INDEX IF NOT EXISTS review_article ON review(article_url);
+CREATE VIRTUAL TABLE IF NOT EXISTS review_fts USING fts5(tokens);
+CREATE TABLE IF NOT EXISTS review_match(review_id TEXT NOT NULL, claim_iri TEXT NOT NULL,
+  relation TEXT NOT NULL, similarity REAL, reason TEXT, PRIMARY KEY(review_id, claim_iri));
+CREATE INDEX IF NOT EXISTS review_match_claim ON review_match(claim_iri);
+CREATE TABLE IF NOT EXISTS status(iri TEXT PRIMARY KEY, status TEXT NOT NULL, verdict TEXT);
+"""
+
+_CLAIM_COLS = (
+    "c.iri, c.url, c.content, c.full_text, c.tokens, c.quantities, c.entities, c.negated, "
+    "c.denial, c.speculative, c.sourced, c.analyzed, c.source_text, c.cue_text, c.hedges, "
+    "a.outlet, a.domain, a.published"
+)
+
+
+def connect(path: Path | None) -> sqlite3.Connection:
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    conn = sqlite3.connect(
+        ":memory:" if path is None else str(path), check_same_thread=False, isolation_level=None
+    )
+    conn.execute("PRAGMA journal_mode=WAL" if path is not None else "PRAGMA journal_mode=MEMORY")
+    conn.execute("PRAGMA synchronous=NORMAL")
+    conn.executescript(SCHEMA)
+    row = conn.execute("SELECT version FROM schema_version").fetchone()
+    if row is None:
+        conn.execute("INSERT INTO schema_version(version) VALUES (?)", (SCHEMA_VERSION,))
+    elif row[0] != SCHEMA_VERSION:
+        raise RuntimeError(
+            f"corroboration index {path} has schema {row[0]}, expected {SCHEMA_VERSION}; "
+            "delete it and re-ingest"
+        )
+    return conn
+
+
+def fts_query(tokens: Iterable[str], max_terms: int = 32) -> str:
+    """An OR query over distinct tokens (quoted, so FTS5 syntax in the text is inert)."""
+    seen: list[str] = []
+    for t in tokens:
+        if t not in seen:
+            seen.append(t)
+    return " OR ".join('"' + t.replace('"', "") + '"' for t in seen[:max_terms])
+
+
+def row_to_features(row: Sequence[object]) -> ClaimFeatures:
+    (
+        iri,
+        url,
+        content,
+        full_text,
+        toks,
+        quants,
+        ents,
+        neg,
+        den,
+        spec,
+        src,
+        analyzed,
+        source_text,
+        cue_text,
+        hedges,
+        outlet,
+        domain,
+        published,
+    ) = row
+    return ClaimFeatures(
+        iri=str(iri),
+        text=str(content or ""),
+        article_url=str(url),
+        outlet=str(outlet or ""),
+        domain=str(domain or ""),
+        published=date.fromisoformat(str(published)) if published else None,
+        full_text=str(full_text or ""),
+        tokens=tuple(str(toks or "").split()),
+        quantities=frozenset(json.loads(str(quants or "[]"))),
+        entities=frozenset(json.loads(str(ents or "[]"))),
+        negated=bool(neg),
+        denial=bool(den),
+        speculative=bool(spec),
+        sourced=bool(src),
+        analyzed=bool(analyzed),
+        source_text=str(source_text) if source_text is not None else None,
+        cue_text=str(cue_text) if cue_text is not None else None,
+        hedges=tuple(json.loads(str(hedges or "[]"))),
+    )
+
+
+class ClaimStore:
+    """Row-level access; the caller (``CorroborationIndex``) owns transactions."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self._df_cache: dict[str, int] = {}
+        self._n_docs: int | None = None
+
+    def reset_caches(self) -> None:
+        self._df_cache.clear()
+        self._n_docs = None
+
+    # --- claims ------------------------------------------------------------------------------
+    def insert_claim(self, f: ClaimFeatures) -> None:
+        cur = self.conn.execute(
+            "INSERT INTO claim(iri, url, content, full_text, tokens, quantities, entities, "
+            "negated, denial, speculative, sourced, analyzed, source_text, cue_text, hedges) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                f.iri,
+                f.article_url,
+                f.text,
+                f.full_text,
+                " ".join(f.tokens),
+                json.dumps(sorted(f.quantities)),
+                json.dumps(sorted(f.entities)),
+                int(f.negated),
+                int(f.denial),
+                int(f.speculative),
+                int(f.sourced),
+                int(f.analyzed),
+                f.source_text,
+                f.cue_text,
+                json.dumps(list(f.hedges)),
+            ),
+        )
+        if f.analyzed and f.tokens:
+            self.conn.execute(
+                "INSERT INTO claim_fts(rowid, tokens) VALUES (?, ?)",
+                (cur.lastrowid, " ".join(f.tokens)),
+            )
+
+    def claims_of(self, url: str) -> list[ClaimFeatures]:
+        rows = self.conn.execute(
+            f"SELECT {_CLAIM_COLS} FROM claim c JOIN article a ON a.url = c.url "
+            "WHERE c.url = ? ORDER BY c.id",
+            (url,),
+        ).fetchall()
+        return [row_to_features(r) for r in rows]
+
+    def claim(self, iri: str) -> ClaimFeatures | None:
+        row = self.conn.execute(
+            f"SELECT {_CLAIM_COLS} FROM claim c JOIN article a ON a.url = c.url WHERE c.iri = ?",
+            (iri,),
+        ).fetchone()
+        return row_to_features(row) if row else None
+
+    def candidates(
+        self, tokens: Sequence[str], exclude_url: str | None, limit: int = 30
+    ) -> list[ClaimFeatures]:
+        """Top ``limit`` claims by FTS5 BM25 for an OR query over ``tokens``."""
+        if not tokens:
+            return []
+        query = fts_query(self.rarest(tokens))
+        rows = self.conn.execute(
+            f"SELECT {_CLAIM_COLS} FROM (SELECT rowid AS id, bm25(claim_fts) AS score "
+            "FROM claim_fts WHERE claim_fts MATCH ? ORDER BY score LIMIT ?) hit "
+            "JOIN claim c ON c.id = hit.id JOIN article a ON a.url = c.url "
+            "WHERE c.url != ? ORDER BY hit.score",
+            (query, limit + 10, exclude_url or ""),
+        ).fetchall()
+        return [row_to_features(r) for r in rows[:limit]]
+
+    # --- term statistics -----------------------------------------------------------------------
+    def n_docs(self) -> int:
+        if self._n_docs is None:
+            self._n_docs = self.conn.execute("SELECT count(*) FROM claim_fts").fetchone()[0]
+        return self._n_docs
+
+    def df(self, term: str) -> int:
+        if term not in self._df_cache:
+            row = self.conn.execute(
+                "SELECT doc FROM claim_vocab WHERE term = ?", (term,)
+            ).fetchone()
+            self._df_cache[term] = int(row[0]) if row else 0
+        return self._df_cache[term]
+
+    def idf(self, term: str) -> float:
+        """BM25-style IDF with a background prior of ``IDF_PRIOR_DOCS`` documents in which the
+        term is absent, so a small index does not turn shared words into noise."""
+        n, df = self.n_docs() + IDF_PRIOR_DOCS, self.df(term)
+        return math.log(1.0 + (n - df + 0.5) / (df + 0.5))
+
+    def rarest(self, tokens: Sequence[str], keep: int = 24) -> list[str]:
+        """The ``keep`` most informative distinct tokens (bounds the cost of an OR query)."""
+        distinct = list(dict.fromkeys(tokens))
+        if len(distinct) <= keep:
+            return distinct
+        return sorted(distinct, key=self.df)[:keep]

@@ -1,0 +1,294 @@
+"""Text normalisation shared by claim matching, retrieval and copy detection.
+
+Pure functions: tokens for BM25 (lower-cased, stop words removed, Snowball-stemmed),
+normalised quantities (money, percentages, years, dates, plain numbers) and MinHash
+signatures over word shingles for near-duplicate paragraphs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Iterable
+from functools import lru_cache
+
+try:  # Snowball (Porter2) stemmer: pure Python, tiny
+    import snowballstemmer
+
+    _STEMMER = snowballstemmer.stemmer("english")
+
+    def _stem(word: str) -> str:
+        return _STEMMER.stemWord(word)
+
+except ImportError:  # pragma: no cover - fallback keeps the product working without it
+
+    def _stem(word: str) -> str:
+        for suffix in ("ing", "edly", "ed", "ies", "es", "s", "ly"):
+            if len(word) > len(suffix) + 3 and word.endswith(suffix):
+                return word[: -len(suffix)]
+        return word
+
+
+STOPWORDS: frozenset[str] = frozenset(
+    """a about above after again against all am an and any are as at be because been before
+    being below between both but by can did do does doing down during each few for from further
+    had has have having he her here hers herself him himself his how i if in into is it its itself
+    just me more most my myself nor now of off on once only or other our ours ourselves out over
+    own same she should so some such than that the their theirs them themselves then there these
+    they this those through to too under until up very was we were what when where which while who
+    whom why with would you your yours yourself yourselves also via per amp rt said says say told
+    according reported reports report""".split()
+)
+
+NEGATION_WORDS: frozenset[str] = frozenset(
+    "not no never none nobody nothing neither nor cannot without n't isn't wasn't aren't weren't "
+    "don't doesn't didn't hasn't haven't hadn't won't wouldn't can't couldn't shouldn't".split()
+)
+
+_WORD_RE = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?|[$€£%]")
+_CAMEL_RE = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|(?<=[A-Za-z])(?=\d)")
+
+
+def normalize(text: str) -> str:
+    """NFKC, straight quotes, collapsed whitespace."""
+    text = unicodedata.normalize("NFKC", text)
+    text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+    return " ".join(text.split())
+
+
+def split_hashtags(text: str) -> str:
+    """``#DefundTheCBC`` -> ``Defund The CBC`` (keeps the words retrievable)."""
+    return re.sub(r"[#@](\w+)", lambda m: _CAMEL_RE.sub(" ", m.group(1)), text)
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    return _stem(word)
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased word tokens (no stemming, stop words kept)."""
+    return [w.replace("’", "'") for w in _WORD_RE.findall(normalize(text).lower())]
+
+
+def tokens(text: str) -> list[str]:
+    """Retrieval tokens: words minus stop words and punctuation, stemmed."""
+    out: list[str] = []
+    for w in words(text):
+        if w in STOPWORDS or w in NEGATION_WORDS or not w[0].isalnum():
+            continue
+        w = w.split("'")[0]
+        if w:
+            out.append(stem(w))
+    return out
+
+
+def has_negation(text: str) -> bool:
+    return any(w in NEGATION_WORDS or w.endswith("n't") for w in words(text))
+
+
+# --- quantities -------------------------------------------------------------------------------
+
+_SCALE = {
+    "thousand": 1e3,
+    "k": 1e3,
+    "million": 1e6,
+    "m": 1e6,
+    "mn": 1e6,
+    "mln": 1e6,
+    "billion": 1e9,
+    "bn": 1e9,
+    "b": 1e9,
+    "trillion": 1e12,
+    "tn": 1e12,
+}
+_WORD_NUM = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "hundred": 100,
+    "dozen": 12,
+}
+_MONTHS = {
+    m: i + 1
+    for i, names in enumerate(
+        [
+            "jan january",
+            "feb february",
+            "mar march",
+            "apr april",
+            "may",
+            "jun june",
+            "jul july",
+            "aug august",
+            "sep sept september",
+            "oct october",
+            "nov november",
+            "dec december",
+        ]
+    )
+    for m in names.split()
+}
+_NUM = r"(\d+(?:[.,]\d+)*)"
+_SCALE_RE = r"(?:\s*(thousand|million|billion|trillion|mn|mln|bn|tn|[kmb])\b)?"
+_MONTH_RE = r"(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_MONEY_PRE = re.compile(r"(?:[$€£]|\b(?:usd|eur|gbp|us\$)\s?)\s?" + _NUM + _SCALE_RE, re.I)
+_MONEY_POST = re.compile(
+    r"\b" + _NUM + _SCALE_RE + r"\s*(?:dollars|euros|pounds|usd|eur|gbp)\b", re.I
+)
+_PCT = re.compile(r"\b" + _NUM + r"\s*(?:%|percent\b|per cent\b|pct\b)", re.I)
+_DATE_MD = re.compile(r"\b" + _MONTH_RE + r"\s+(\d{1,2})(?:st|nd|rd|th)?\b", re.I)
+_DATE_DM = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH_RE, re.I)
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_PLAIN = re.compile(r"\b" + _NUM + _SCALE_RE, re.I)
+_WORDNUM_RE = re.compile(r"\b(" + "|".join(_WORD_NUM) + r")\b", re.I)
+
+
+def _to_float(num: str) -> float | None:
+    cleaned = num.replace(",", "")
+    if cleaned.count(".") > 1:
+        cleaned = cleaned.replace(".", "")
+    try:
+        return float(cleaned)
+    except ValueError:
+        return None
+
+
+def _fmt(value: float) -> str:
+    return f"{value:.6g}"
+
+
+def quantities(text: str) -> set[str]:
+    """Normalised quantities: ``money:4e+07``, ``pct:12``, ``year:2024``, ``date:3-14``, ``num:5``.
+
+    Each character is used once: a span read as money is not read again as a plain number.
+    """
+    text = normalize(text)
+    found: set[str] = set()
+    taken = [False] * len(text)
+
+    def claim(m: re.Match[str]) -> bool:
+        if any(taken[m.start() : m.end()]):
+            return False
+        for i in range(m.start(), m.end()):
+            taken[i] = True
+        return True
+
+    for rx in (_MONEY_PRE, _MONEY_POST):
+        for m in rx.finditer(text):
+            value = _to_float(m.group(1))
+            if value is not None and claim(m):
+                scale = _SCALE.get((m.group(2) or "").lower(), 1.0)
+                found.add("money:" + _fmt(value * scale))
+    for m in _PCT.finditer(text):
+        value = _to_float(m.group(1))
+        if value is not None and claim(m):
+            found.add("pct:" + _fmt(value))
+    for m in _DATE_MD.finditer(text):
+        if claim(m):
+            found.add(f"date:{_MONTHS[m.group(1).lower()]}-{int(m.group(2))}")
+    for m in _DATE_DM.finditer(text):
+        if claim(m):
+            found.add(f"date:{_MONTHS[m.group(2).lower()]}-{int(m.group(1))}")
+    for m in _YEAR.finditer(text):
+        if claim(m):
+            found.add("year:" + m.group(1))
+    for m in _PLAIN.finditer(text):
+        value = _to_float(m.group(1))
+        if value is not None and claim(m):
+            found.add("num:" + _fmt(value * _SCALE.get((m.group(2) or "").lower(), 1.0)))
+    for m in _WORDNUM_RE.finditer(text):
+        if claim(m):
+            found.add("num:" + _fmt(float(_WORD_NUM[m.group(1).lower()])))
+    return found
+
+
+def quantity_conflicts(a: Iterable[str], b: Iterable[str]) -> list[tuple[str, set[str], set[str]]]:
+    """Quantity types present on both sides with no value in common.
+
+    Returns ``[(type, a_values, b_values), ...]``; empty when compatible.
+    """
+    by_type_a: dict[str, set[str]] = {}
+    by_type_b: dict[str, set[str]] = {}
+    for q in a:
+        kind, _, value = q.partition(":")
+        by_type_a.setdefault(kind, set()).add(value)
+    for q in b:
+        kind, _, value = q.partition(":")
+        by_type_b.setdefault(kind, set()).add(value)
+    conflicts = []
+    for kind in sorted(by_type_a.keys() & by_type_b.keys()):
+        if not by_type_a[kind] & by_type_b[kind]:
+            conflicts.append((kind, by_type_a[kind], by_type_b[kind]))
+    return conflicts
+
+
+# --- near-duplicate detection -----------------------------------------------------------------
+
+MINHASH_PERMS = 32
+LSH_BANDS = 8
+_ROWS = MINHASH_PERMS // LSH_BANDS
+_PRIME = (1 << 61) - 1
+_PARAMS = [
+    (
+        int.from_bytes(hashlib.blake2b(f"a{i}".encode(), digest_size=8).digest(), "big") % _PRIME
+        or 1,
+        int.from_bytes(hashlib.blake2b(f"b{i}".encode(), digest_size=8).digest(), "big") % _PRIME,
+    )
+    for i in range(MINHASH_PERMS)
+]
+
+
+def shingles(text: str, k: int = 4) -> set[str]:
+    ws = words(text)
+    if len(ws) < k:
+        return {" ".join(ws)} if ws else set()
+    return {" ".join(ws[i : i + k]) for i in range(len(ws) - k + 1)}
+
+
+def _h64(s: str) -> int:
+    return int.from_bytes(hashlib.blake2b(s.encode("utf-8"), digest_size=8).digest(), "big")
+
+
+def minhash(shingle_set: Iterable[str]) -> tuple[int, ...]:
+    hashes = [_h64(s) for s in shingle_set]
+    if not hashes:
+        return tuple([_PRIME] * MINHASH_PERMS)
+    return tuple(min((a * h + b) % _PRIME for h in hashes) for a, b in _PARAMS)
+
+
+def lsh_bands(signature: tuple[int, ...]) -> list[int]:
+    """Band keys (signed 63-bit ints, SQLite-friendly) for LSH candidate lookup."""
+    keys = []
+    for band in range(LSH_BANDS):
+        rows = signature[band * _ROWS : (band + 1) * _ROWS]
+        digest = hashlib.blake2b(repr((band, rows)).encode(), digest_size=8).digest()
+        keys.append(int.from_bytes(digest, "big") >> 1)
+    return keys
+
+
+def minhash_similarity(a: tuple[int, ...], b: tuple[int, ...]) -> float:
+    return sum(x == y for x, y in zip(a, b, strict=True)) / len(a)
+
+
+def pack_signature(sig: tuple[int, ...]) -> bytes:
+    return b"".join(x.to_bytes(8, "big") for x in sig)
+
+
+def unpack_signature(blob: bytes) -> tuple[int, ...]:
+    return tuple(int.from_bytes(blob[i : i + 8], "big") for i in range(0, len(blob), 8))
