@@ -47,65 +47,102 @@ def _trim_span(text: str, start: int, end: int) -> Span | None:
 def _is_verb_here(toks: list[Tok], i: int) -> bool:
     """Cheap check that toks[i] is used as a verb, for noun/verb-ambiguous cue words."""
     low = toks[i].low
-    prev = toks[i - 1].low if i > 0 else ""
-    if prev in DETERMINERS or prev in PREPOSITIONS and prev != "to":
-        return False
-    if CUE_FORMS.get(low) not in AMBIGUOUS:
+    lemma = CUE_FORMS.get(low)
+    if lemma in _NEEDS_QUOTE:
+        nxt = toks[i + 1].text if i + 1 < len(toks) else "."
+        prv = toks[i - 1].text if i > 0 else ""
+        return nxt in (",", ":", "“", '"', ".") or prv in (",", "”", '"')
+    if lemma not in AMBIGUOUS:
         return True
     if i == 0:
         return False
-    nxt = toks[i + 1].low if i + 1 < len(toks) else ""
-    if nxt in ("of",) and not low.endswith("ed"):
-        return False
     p = toks[i - 1]
+    prev = p.low
+    nxt = toks[i + 1].low if i + 1 < len(toks) else ""
+    if prev in DETERMINERS or prev in PREPOSITIONS or prev in ("'s", "’s") or nxt == "of":
+        return False
+    if prev[:1].isdigit():
+        return False
+    if low.endswith("ed") or low in ("said", "told", "found", "saw", "thought"):
+        return p.is_word or prev in (",", "”", '"')
+    if low.endswith("ing") and prev == ",":
+        return True  # ", adding that ..."
+    if (p.is_word and not p.is_cap and prev not in BREAK_LEFT and len(prev) > 2
+            and not prev.endswith(_ADJ_SUFFIXES) and low.endswith("s")):
+        return True  # "the poll shows", "the report claims"
+    # base / 3sg / -ing forms of noun-like words: need a clear subject or auxiliary
     return (
         prev in PRONOUNS
         or prev in AUX_BEFORE_CUE
-        or prev.endswith("ly")
-        or (p.is_cap and i > 1)
-        or (prev.endswith("s") and prev.isalpha() and len(prev) > 3)
-        or prev in (",", "who", "that", "which")
+        or prev in ("to", "who", "which", "that", "will", "would", "could", "might", "may",
+                    "must", "should", "can", "cannot", "did", "does", "do")
+        or _is_adverb(p)
+        or (p.is_cap and i > 1 and p.is_word and toks[i - 2].low not in DETERMINERS)
+        or prev in _NOUN_SOURCES
     )
+
+
+_ADJ_SUFFIXES = ("al", "ive", "ous", "ic", "ful", "less", "able", "ible", "ary", "ern", "ish")
+_NEEDS_QUOTE = frozenset({"continue", "express", "voice", "chant"})
+_FIRST_SECOND = frozenset({"i", "we", "you"})
+_REL = frozenset({"who", "which", "that"})
+_NOUN_SOURCES = frozenset(
+    """officials official experts analysts sources aides people critics advocates observers
+    residents voters supporters opponents democrats republicans lawmakers spokesman
+    spokeswoman spokesperson police authorities investigators researchers scientists
+    economists strategists advisers insiders""".split()
+)
+
+
+def _is_adverb(t: Tok) -> bool:
+    return t.low in SKIP_ADVERBIAL or (t.low.endswith("ly") and len(t.low) > 4 and not t.is_cap)
 
 
 def _left_np(toks: list[Tok], j: int) -> tuple[int, int] | None:
     """Token range [a, b] of the subject noun phrase ending at index j (inclusive)."""
     # skip time adverbials and adverbs between subject and verb ("Trump on Sunday said")
-    while j >= 0 and (toks[j].low in SKIP_ADVERBIAL or toks[j].low in TIME_WORDS):
+    while j >= 0 and (_is_adverb(toks[j]) or toks[j].low in TIME_WORDS):
         if toks[j].low in TIME_WORDS and j > 0 and toks[j - 1].low in ("on", "last", "this"):
             j -= 2
             continue
         j -= 1
     if j < 0 or not toks[j].is_word:
         return None
-    if toks[j].low in PRONOUNS:
+    if toks[j].low in PRONOUNS and toks[j].low not in ("his", "her", "their", "its"):
         return (j, j)
-    b = j
-    a = j
+    if toks[j].low in BREAK_LEFT or toks[j].low in PREPOSITIONS:
+        return None
+    b = a = j
     k = j
-    while k >= 0 and b - k < 9:
+    while k >= 0 and b - k < 10:
         t = toks[k]
         low = t.low
-        if t.text in ("'s", "’s", "&", "-", "'", "’"):
+        if t.text in ("'s", "’s", "&", "-", "'", "’") and k < j:
             k -= 1
             continue
-        if not t.is_word or low in BREAK_LEFT or low in PRONOUNS - {"his", "her", "their", "its"}:
-            break
-        if low == "and" and not (k > 0 and toks[k - 1].is_cap and toks[k + 1].is_cap):
+        if not t.is_word or low in BREAK_LEFT or (
+            low in PRONOUNS and low not in ("his", "her", "their", "its")
+        ):
             break
         a = k
         k -= 1
     # sentence-initial prepositional phrase without comma: keep the part after it
     if toks[a].low in PREPOSITIONS:
         for m in range(a + 1, b + 1):
-            if toks[m].is_cap or toks[m].low in ("the", "a", "an"):
-                if m > a + 1 and toks[m - 1].low not in DETERMINERS:
-                    a = m
-                    break
+            if (toks[m].is_cap or toks[m].low in ("the", "a", "an")) and toks[
+                m - 1
+            ].low not in DETERMINERS and toks[m - 1].low not in PREPOSITIONS:
+                a = m
+                break
         else:
             return None
-        if toks[a].low in PREPOSITIONS:
-            return None
+    # appositive before the subject: "Larry Cohen, a senior adviser to Mr. Sanders, said"
+    if a >= 2 and toks[a - 1].text == "," and toks[a].low in ("a", "an", "the"):
+        x = a - 2
+        while x >= 0 and (toks[x].is_cap or toks[x].text in ("'s", "’s", ".")):
+            x -= 1
+        if x < a - 2 and (x < 0 or toks[x].text == ","):
+            a = x + 1
     return (a, b)
 
 
@@ -113,23 +150,34 @@ def _right_np(toks: list[Tok], k: int) -> tuple[int, int] | None:
     """Token range of the noun phrase starting at index k (inverted "said X")."""
     if k >= len(toks) or not toks[k].is_word:
         return None
-    if toks[k].low in PRONOUNS:
-        return (k, k)
-    if not (toks[k].is_cap or toks[k].low in DETERMINERS or toks[k].low in ("one", "two")):
+    low = toks[k].low
+    if low in PRONOUNS:
+        return None if low in ("that", "which", "this", "its", "his", "their") else (k, k)
+    if not (toks[k].is_cap or low in DETERMINERS or low in ("one", "two", "several", "many")
+            or low in _NOUN_SOURCES):
         return None
-    a = k
-    b = k
-    m = k
+    b = m = k
     while m < len(toks) and m - k < 10:
         t = toks[m]
         if t.text in ("'s", "’s", "&", "-"):
             m += 1
             continue
-        if not t.is_word or t.low in BREAK_RIGHT:
+        if not t.is_word or t.low in BREAK_RIGHT or (m > k and t.low in CUE_FORMS and not t.is_cap):
             break
         b = m
         m += 1
-    return (a, b)
+    return (k, b)
+
+
+def _extend_apposition(toks: list[Tok], b: int) -> int:
+    """ "said David Wasserman, an elections analyst at X." -> extend to the sentence end."""
+    if b + 2 < len(toks) and toks[b + 1].text == ",":
+        end = len(toks) - 1
+        while end > b and not toks[end].is_word:
+            end -= 1
+        if end > b + 1 and not any(t.text in ("“", '"') for t in toks[b + 1 : end]):
+            return end
+    return b
 
 
 def _according_np(toks: list[Tok], k: int) -> tuple[int, int] | None:
@@ -146,6 +194,20 @@ def _span(toks: list[Tok], rng: tuple[int, int]) -> Span:
     return Span(toks[rng[0]].start, toks[rng[1]].end)
 
 
+def _interrupted_subject(toks: list[Tok], left: int) -> tuple[int, int] | None:
+    """ "Trump, speaking at a rally, warned ..." / "John Ryder, the RNC's counsel, replied"."""
+    commas = [i for i in range(left) if toks[i].text == ","]
+    if not commas or left - commas[0] > 30:
+        return None
+    c1 = commas[0]
+    subj = (0, c1 - 1)
+    if c1 == 0 or not toks[0].is_cap or any(t.low in BREAK_LEFT for t in toks[:c1]):
+        return None
+    if toks[c1 + 1].low.endswith("ing"):
+        return subj
+    return (0, left - 1)
+
+
 def _subject_of_sentence(toks: list[Tok], upto: int) -> tuple[int, int] | None:
     """First plausible subject before index ``upto`` (for participles: ", adding that ...")."""
     for i in range(upto):
@@ -159,13 +221,65 @@ def _subject_of_sentence(toks: list[Tok], upto: int) -> tuple[int, int] | None:
     return None
 
 
+_OPENERS = frozenset({"“", "‘"})
+_CLOSERS = frozenset({"”", "’"})
+
+
+def _quoted_mask(toks: list[Tok]) -> list[bool]:
+    """True for tokens inside a direct quotation (also one that opened in an earlier sentence).
+
+    Straight quotes get their direction from spacing: glued to the previous token = closing.
+    """
+    kinds: list[int] = []  # +1 opener, -1 closer, 0 other
+    for i, t in enumerate(toks):
+        if t.text in _OPENERS:
+            kinds.append(1)
+        elif t.text in _CLOSERS and t.text != "’":
+            kinds.append(-1)
+        elif t.text == '"' or (t.text == "'" and i + 1 < len(toks) and toks[i + 1].text == "'"):
+            glued = i > 0 and toks[i - 1].end == t.start and toks[i - 1].text not in "\"'“"
+            kinds.append(-1 if glued else 1)
+        else:
+            kinds.append(0)
+    first = next((k for k in kinds if k), 0)
+    inside = first == -1
+    mask = [False] * len(toks)
+    for i, k in enumerate(kinds):
+        if k == 1:
+            inside = True
+        elif k == -1:
+            inside = False
+        else:
+            mask[i] = inside
+    return mask
+
+
+_SAY_EXT = (
+    ("in", "a", "statement"), ("in", "an", "interview"), ("in", "a", "written", "statement"),
+    ("in", "the", "statement"), ("of",),
+)
+
+
+def _extend_say(toks: list[Tok], i: int) -> int:
+    """ "said in a statement", "said of": PolNeAR includes these in the cue."""
+    for ext in _SAY_EXT:
+        j = i + 1 + len(ext)
+        if j <= len(toks) and tuple(t.low for t in toks[i + 1 : j]) == ext:
+            return j - 1
+    return i
+
+
 def _candidates(toks: list[Tok]) -> list[tuple[int, int, str]]:
     """Cue token ranges (first, last, kind)."""
     out: list[tuple[int, int, str]] = []
     n = len(toks)
+    quoted = _quoted_mask(toks)
     i = 0
     while i < n:
         low = toks[i].low
+        if quoted[i] or (toks[i].is_cap and i > 0 and low != "according"):
+            i += 1
+            continue
         if low == "according" and i + 1 < n and toks[i + 1].low == "to":
             out.append((i, i + 1, "according_to"))
             i += 2
@@ -183,6 +297,8 @@ def _candidates(toks: list[Tok]) -> list[tuple[int, int, str]]:
             parts = PARTICLES.get(lemma)
             if parts and i + 1 < n and toks[i + 1].low in parts:
                 b = i + 1
+            elif lemma == "say" and i + 1 < n:
+                b = _extend_say(toks, i)
             out.append((a, b, "verb"))
         i += 1
     return out
@@ -244,62 +360,47 @@ def find_attributions(text: str, sentence: Sentence) -> list[Attribution]:
         left = a - 1
         trailing = False
         b_after = b
-        if head.endswith("ing") and left >= 0 and toks[left].text == ",":
+        prev = toks[left].text.lower() if left >= 0 else ""
+        if head.endswith("ing") and prev == ",":
             src_rng = _subject_of_sentence(toks, left)
-        else:
-            src_rng = _left_np(toks, left)
-            if src_rng and toks[src_rng[0]].low in ("who", "which") and src_rng[0] > 1:
-                ante = _left_np(toks, src_rng[0] - 2 if toks[src_rng[0] - 1].text == ","
-                                else src_rng[0] - 1)
-                att_kind = "relative"
-                src_rng = ante or src_rng
-            if src_rng is None and left >= 0 and toks[left].text in (",", "”", "\"", "’"):
-                src_rng = _right_np(toks, b + 1)
-                if src_rng:
-                    b_after = src_rng[1]
-                    trailing = True
-        if src_rng is None and left < 0:
+        elif prev in ("and", "but"):
+            src_rng = _subject_of_sentence(toks, left)  # "X said ... and added ..."
+        elif prev in (",", "”", '"', "’", "'", "—", ":") or left < 0:
             src_rng = _right_np(toks, b + 1)
             if src_rng:
+                trailing = left >= 0
+                if trailing:
+                    src_rng = (src_rng[0], _extend_apposition(toks, src_rng[1]))
                 b_after = src_rng[1]
-                trailing = False
+            elif prev == ",":
+                src_rng = _interrupted_subject(toks, left)
+        else:
+            src_rng = _left_np(toks, left)
+            if src_rng and toks[src_rng[0]].low in _REL and src_rng[0] > 1:
+                r = src_rng[0]
+                ante = _left_np(toks, r - 2 if toks[r - 1].text == "," else r - 1)
+                att_kind = "relative"
+                src_rng = ante or src_rng
+        if (src_rng and src_rng[0] == src_rng[1] and toks[src_rng[0]].low in _FIRST_SECOND
+                and lemma not in SPEECH_LEMMAS):
+            continue  # "I think", "we want", "you know": opinion, not attribution
         src = _span(toks, src_rng) if src_rng else None
-        # is this a trailing attribution (", X said." / "”, said X.")?
-        tail = b_after + 1 if trailing else b + 1
-        rest_words = [t for t in toks[tail:] if t.is_word]
-        before = src_rng[0] if src_rng and not trailing else a
-        if src_rng and not trailing and src_rng[0] < a:
-            before = src_rng[0]
-        if (trailing or len(rest_words) <= 3) and before > 0 and (
-            toks[before - 1].text in (",", "”", "\"", "’", "—") or trailing
+        before = src_rng[0] if src_rng and not trailing and src_rng[0] < a else a
+        before_content = (
+            _trim_span(text, sentence.start, toks[before].start) if before > 0 else None
+        )
+        after_content = _after_content(text, toks, b_after if trailing else b, lemma, stop)
+        n_after = _n_words(text, after_content)
+        if before_content and (
+            trailing
+            or n_after == 0
+            or (n_after <= 3 and toks[before - 1].text in (",", "”", '"', "’", "'", "—"))
         ):
-            content = _trim_span(text, sentence.start, toks[before].start)
-            if content and text[content.start] in _OPEN_Q:
+            content = before_content
+            if text[content.start] in _OPEN_Q:
                 att_kind = "quote"
         else:
-            k = b + 1
-            if lemma in OBJECT_VERBS and k < len(toks):
-                # "told reporters (that)", "told CNN on Sunday that ..."
-                for m in range(k, min(k + 8, len(toks))):
-                    if toks[m].low == "that":
-                        k = m
-                        break
-                else:
-                    obj = _right_np(toks, k)
-                    if obj is None and toks[k].low in ("reporters", "them", "us", "me"):
-                        obj = (k, k)
-                    if obj:
-                        k = obj[1] + 1
-            while k < len(toks) and toks[k].text in (",", ":", "—"):
-                k += 1
-            # "said on Tuesday that ...", "said in a statement that ..."
-            for m in range(k, min(k + 6, len(toks))):
-                if toks[m].low == "that" and m > k:
-                    if all(t.is_word and t.low not in BREAK_RIGHT - PREPOSITIONS - {"last", "this"}
-                           for t in toks[k:m]):
-                        k = m
-                    break
-            content = _content_after(text, toks, k, stop)
+            content = after_content
         if content is None:
             continue
         out.append(
@@ -310,6 +411,41 @@ def find_attributions(text: str, sentence: Sentence) -> list[Attribution]:
             )
         )
     return out
+
+
+def _n_words(text: str, span: Span | None) -> int:
+    if span is None:
+        return 0
+    return sum(1 for w in text[span.start : span.end].split() if any(c.isalnum() for c in w))
+
+
+def _after_content(text: str, toks: list[Tok], b: int, lemma: str, stop: int) -> Span | None:
+    """Content after the cue: skip an indirect object, punctuation and "on Tuesday" to "that"."""
+    k = b + 1
+    if lemma in OBJECT_VERBS and k < len(toks):
+        # "told reporters (that)", "told CNN on Sunday that ..."
+        for m in range(k, min(k + 8, len(toks))):
+            if toks[m].low == "that":
+                k = m
+                break
+        else:
+            obj = _right_np(toks, k)
+            if obj is None and toks[k].low in ("reporters", "them", "us", "me"):
+                obj = (k, k)
+            if obj:
+                k = obj[1] + 1
+    while k < len(toks) and toks[k].text in (",", ":", "—"):
+        k += 1
+    # "said on Tuesday that ...", "said in a statement that ..."
+    for m in range(k, min(k + 6, len(toks))):
+        if toks[m].low == "that" and m > k:
+            if all(t.is_word and t.low not in BREAK_RIGHT - PREPOSITIONS - {"last", "this"}
+                   for t in toks[k:m]):
+                k = m
+            break
+    if k >= len(toks) or toks[k].start >= stop:
+        return None
+    return _trim_span(text, toks[k].start, stop)
 
 
 def find_attribution(text: str, sentence: Sentence) -> Attribution | None:

@@ -53,8 +53,6 @@ _MONTH_DAY = re.compile(r"^(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)$
 
 def _is_boundary(text: str, dot_end: int, punct: str, unit_end: int) -> bool:
     """Decide whether the punctuation run ending at ``dot_end`` ends a sentence."""
-    if "." not in punct or punct.strip("\"'”’)]").endswith(("!", "?", "…")):
-        return True
     start = dot_end - len(punct)
     m = _WORD_BEFORE.search(text, max(0, start - 30), start + 1)
     nxt = _NEXT_WORD.match(text, dot_end, unit_end)
@@ -64,6 +62,8 @@ def _is_boundary(text: str, dot_end: int, punct: str, unit_end: int) -> bool:
     first = next_word[0]
     if first.islower():
         return False
+    if "." not in punct or punct.strip("\"'”’)]").endswith(("!", "?", "…")):
+        return True
     if m is None:
         return True  # "in 2015. The", '."' ...
     word = m.group(1).lower()

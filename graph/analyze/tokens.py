@@ -66,6 +66,10 @@ _IRREGULAR: dict[str, tuple[str, ...]] = {
     "begin": ("began", "begun"),
     "lead": ("led",),
     "bet": (),
+    "seek": ("sought",),
+    "fight": ("fought",),
+    "bring": ("brought",),
+    "buy": ("bought",),
 }
 
 

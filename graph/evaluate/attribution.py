@@ -101,7 +101,7 @@ def _prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
     return p, r, f
 
 
-def evaluate_docs(docs: Iterable[GoldDoc]) -> dict:
+def evaluate_docs(docs: Iterable[GoldDoc], detail: bool = False) -> dict:
     n_docs = 0
     s_tp = s_pred = s_gold = 0
     counts = {
@@ -141,7 +141,11 @@ def evaluate_docs(docs: Iterable[GoldDoc]) -> dict:
     for key in ("source", "cue", "content"):
         for mode in ("exact", "overlap"):
             tp, npred, ngold = counts[(key, mode)]
-            result[f"{key}_f1_{mode}"] = round(_prf(tp, npred, ngold)[2], 4)
+            pr, rc, f1 = _prf(tp, npred, ngold)
+            result[f"{key}_f1_{mode}"] = round(f1, 4)
+            if detail:
+                result[f"{key}_p_{mode}"] = round(pr, 4)
+                result[f"{key}_r_{mode}"] = round(rc, 4)
     return result
 
 
