@@ -5,16 +5,16 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from test_corroborate_factory import C, iri, make
 
 from graph.corroborate import CorroborationIndex
 from graph.model import LinkKind, Relation, Review, Status
+from tests.test_corroborate_factory import C, iri, make
 
 D1, D2, D3 = date(2024, 3, 1), date(2024, 3, 2), date(2024, 3, 3)
 BUDGET = "Port Calder approved a $40 million budget for the new ferry terminal on Tuesday."
 FILLER = (
     "The harbour has long been a point of contention among residents and local businesses alike.",
-    "Construction crews are expected to begin work on the northern pier later in the spring season.",
+    "Construction crews are expected to begin work on the northern pier later in spring.",
 )
 
 
@@ -27,8 +27,13 @@ def index() -> CorroborationIndex:
 
 def test_independent_outlet_confirms(index: CorroborationIndex) -> None:
     a = make("https://harbortimes.example/a", "Harbor Times", "harbortimes.example", D1, [BUDGET])
-    b = make("https://ledger.example/b", "Ledger", "ledger.example", D2,
-             ["On Tuesday Port Calder approved a budget of $40 million for its new ferry terminal."])
+    b = make(
+        "https://ledger.example/b",
+        "Ledger",
+        "ledger.example",
+        D2,
+        ["On Tuesday Port Calder approved a budget of $40 million for its new ferry terminal."],
+    )
     index.add(a)
     assert index.status_of(iri(a, 0)).status is Status.UNSOURCED
     upd = index.add(b)
@@ -53,8 +58,13 @@ def test_same_outlet_never_confirms_itself(index: CorroborationIndex) -> None:
 
 def test_different_amount_disputes(index: CorroborationIndex) -> None:
     a = make("https://harbortimes.example/a", "Harbor Times", "harbortimes.example", D1, [BUDGET])
-    b = make("https://ledger.example/b", "Ledger", "ledger.example", D2,
-             ["Port Calder approved a $25 million budget for the new ferry terminal on Tuesday."])
+    b = make(
+        "https://ledger.example/b",
+        "Ledger",
+        "ledger.example",
+        D2,
+        ["Port Calder approved a $25 million budget for the new ferry terminal on Tuesday."],
+    )
     index.add(a)
     index.add(b)
     verdict = index.status_of(iri(a, 0))
@@ -63,23 +73,50 @@ def test_different_amount_disputes(index: CorroborationIndex) -> None:
 
 
 def test_explicit_denial_disputes(index: CorroborationIndex) -> None:
-    a = make("https://harbortimes.example/a", "Harbor Times", "harbortimes.example", D1,
-             ["Meridian Works will close its Port Calder plant next year."])
-    b = make("https://ledger.example/b", "Ledger", "ledger.example", D2,
-             [C("A Meridian Works spokesperson denied that Meridian Works will close its "
+    a = make(
+        "https://harbortimes.example/a",
+        "Harbor Times",
+        "harbortimes.example",
+        D1,
+        ["Meridian Works will close its Port Calder plant next year."],
+    )
+    b = make(
+        "https://ledger.example/b",
+        "Ledger",
+        "ledger.example",
+        D2,
+        [
+            C(
+                "A Meridian Works spokesperson denied that Meridian Works will close its "
                 "Port Calder plant next year.",
                 content="Meridian Works will close its Port Calder plant next year",
-                source="A Meridian Works spokesperson", cue="denied")])
+                source="A Meridian Works spokesperson",
+                cue="denied",
+            )
+        ],
+    )
     index.add(a)
     index.add(b)
     assert index.status_of(iri(a, 0)).status is Status.DISPUTED
 
 
 def test_copy_is_not_a_confirmation(index: CorroborationIndex) -> None:
-    a = make("https://harbortimes.example/a", "Harbor Times", "harbortimes.example", D1, [BUDGET],
-             filler=FILLER)
-    b = make("https://aggregator.example/b", "Aggregator", "aggregator.example", D2, [BUDGET],
-             filler=FILLER)
+    a = make(
+        "https://harbortimes.example/a",
+        "Harbor Times",
+        "harbortimes.example",
+        D1,
+        [BUDGET],
+        filler=FILLER,
+    )
+    b = make(
+        "https://aggregator.example/b",
+        "Aggregator",
+        "aggregator.example",
+        D2,
+        [BUDGET],
+        filler=FILLER,
+    )
     index.add(a)
     upd = index.add(b)
     assert index.status_of(iri(a, 0)).status is Status.UNSOURCED
@@ -90,16 +127,24 @@ def test_copy_is_not_a_confirmation(index: CorroborationIndex) -> None:
     assert any(r.kind == "repeated_by" for r in index.status_of(iri(a, 0)).reasons)
 
 
-@pytest.mark.parametrize("phrase", [
-    "as first reported by the Harbor Times",
-    "the Harbor Times reported",
-    "according to the Harbor Times",
-    "first published by the Harbor Times",
-])
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "as first reported by the Harbor Times",
+        "the Harbor Times reported",
+        "according to the Harbor Times",
+        "first published by the Harbor Times",
+    ],
+)
 def test_naming_the_outlet_is_a_citation(index: CorroborationIndex, phrase: str) -> None:
     a = make("https://harbortimes.example/a", "Harbor Times", "harbortimes.example", D1, [BUDGET])
-    b = make("https://ledger.example/b", "Ledger", "ledger.example", D2,
-             [f"Port Calder approved a $40 million budget for the ferry terminal, {phrase}."])
+    b = make(
+        "https://ledger.example/b",
+        "Ledger",
+        "ledger.example",
+        D2,
+        [f"Port Calder approved a $40 million budget for the ferry terminal, {phrase}."],
+    )
     index.add(a)
     upd = index.add(b)
     assert index.status_of(iri(a, 0)).status is not Status.CONFIRMED
@@ -109,9 +154,14 @@ def test_naming_the_outlet_is_a_citation(index: CorroborationIndex, phrase: str)
 
 def test_hyperlink_is_a_citation_even_when_ingested_first(index: CorroborationIndex) -> None:
     a = make("https://harbortimes.example/a", "Harbor Times", "harbortimes.example", D1, [BUDGET])
-    b = make("https://ledger.example/b", "Ledger", "ledger.example", D2,
-             ["Port Calder approved a $40 million budget for its new ferry terminal on Tuesday."],
-             links=("https://www.harbortimes.example/a/",))
+    b = make(
+        "https://ledger.example/b",
+        "Ledger",
+        "ledger.example",
+        D2,
+        ["Port Calder approved a $40 million budget for its new ferry terminal on Tuesday."],
+        links=("https://www.harbortimes.example/a/",),
+    )
     index.add(b)  # the derived article arrives first
     index.add(a)
     assert index.status_of(iri(a, 0)).status is Status.UNSOURCED
@@ -120,10 +170,22 @@ def test_hyperlink_is_a_citation_even_when_ingested_first(index: CorroborationIn
 
 def test_transitive_derivation_is_not_independent(index: CorroborationIndex) -> None:
     a = make("https://harbortimes.example/a", "Harbor Times", "harbortimes.example", D1, [BUDGET])
-    b = make("https://ledger.example/b", "Ledger", "ledger.example", D2, [BUDGET],
-             links=("https://harbortimes.example/a",))
-    c = make("https://gazette.example/c", "Gazette", "gazette.example", D3, [BUDGET],
-             links=("https://ledger.example/b",))
+    b = make(
+        "https://ledger.example/b",
+        "Ledger",
+        "ledger.example",
+        D2,
+        [BUDGET],
+        links=("https://harbortimes.example/a",),
+    )
+    c = make(
+        "https://gazette.example/c",
+        "Gazette",
+        "gazette.example",
+        D3,
+        [BUDGET],
+        links=("https://ledger.example/b",),
+    )
     for art in (a, b, c):
         index.add(art)
     assert index.status_of(iri(a, 0)).status is Status.UNSOURCED
@@ -132,10 +194,16 @@ def test_transitive_derivation_is_not_independent(index: CorroborationIndex) -> 
 
 def test_speculation_repeated_stays_speculation(index: CorroborationIndex) -> None:
     spec = "Port Calder could approve a $40 million budget for the new ferry terminal."
-    a = make("https://harbortimes.example/a", "Harbor Times", "harbortimes.example", D1,
-             [C(spec, hedges=("could",))])
-    b = make("https://ledger.example/b", "Ledger", "ledger.example", D2,
-             [C(spec, hedges=("could",))])
+    a = make(
+        "https://harbortimes.example/a",
+        "Harbor Times",
+        "harbortimes.example",
+        D1,
+        [C(spec, hedges=("could",))],
+    )
+    b = make(
+        "https://ledger.example/b", "Ledger", "ledger.example", D2, [C(spec, hedges=("could",))]
+    )
     index.add(a)
     index.add(b)
     verdict = index.status_of(iri(a, 0))
@@ -150,9 +218,13 @@ def test_speculation_repeated_stays_speculation(index: CorroborationIndex) -> No
 
 def test_primary_source_confirms(index: CorroborationIndex) -> None:
     a = make("https://harbortimes.example/a", "Harbor Times", "harbortimes.example", D1, [BUDGET])
-    p = make("https://press.portcalder.example/r", "Port Calder Press Office",
-             "press.portcalder.example", D1,
-             ["Port Calder approved a $40 million budget for the new ferry terminal on Tuesday."])
+    p = make(
+        "https://press.portcalder.example/r",
+        "Port Calder Press Office",
+        "press.portcalder.example",
+        D1,
+        ["Port Calder approved a $40 million budget for the new ferry terminal on Tuesday."],
+    )
     index.add(a)
     upd = index.add(p)
     kinds = {(lk.subject, lk.relation, lk.kind) for lk in upd.links}
@@ -163,14 +235,28 @@ def test_primary_source_confirms(index: CorroborationIndex) -> None:
 
 
 def test_status_precedence_and_reasons(index: CorroborationIndex) -> None:
-    a = make("https://harbortimes.example/a", "Harbor Times", "harbortimes.example", D1, [
-        C("A council spokesperson said the terminal could open in May.",
-          content="the terminal could open in May", source="A council spokesperson", cue="said",
-          hedges=("could",)),
-        C("A council spokesperson said the pier was repaired last week.",
-          content="the pier was repaired last week", source="A council spokesperson", cue="said"),
-        C("Le port est fermé depuis lundi.", analyzed=False),
-    ])
+    a = make(
+        "https://harbortimes.example/a",
+        "Harbor Times",
+        "harbortimes.example",
+        D1,
+        [
+            C(
+                "A council spokesperson said the terminal could open in May.",
+                content="the terminal could open in May",
+                source="A council spokesperson",
+                cue="said",
+                hedges=("could",),
+            ),
+            C(
+                "A council spokesperson said the pier was repaired last week.",
+                content="the pier was repaired last week",
+                source="A council spokesperson",
+                cue="said",
+            ),
+            C("Le port est fermé depuis lundi.", analyzed=False),
+        ],
+    )
     index.add(a)
     first, second, third = (index.status_of(iri(a, i)) for i in range(3))
     assert first.status is Status.SPECULATIVE
@@ -184,16 +270,29 @@ def test_confirmation_counts_distinct_outlets(index: CorroborationIndex) -> None
     a = make("https://harbortimes.example/a", "Harbor Times", "harbortimes.example", D1, [BUDGET])
     index.add(a)
     for i, dom in enumerate(["ledger.example", "ledger.example", "gazette.example"]):
-        index.add(make(f"https://{dom}/{i}", dom, dom, D2, [
-            f"Port Calder approved a $40 million budget for its ferry terminal on Tuesday ({i})."
-        ]))
+        index.add(
+            make(
+                f"https://{dom}/{i}",
+                dom,
+                dom,
+                D2,
+                [
+                    f"Port Calder approved a $40 million budget for its ferry terminal ({i})."
+                ],
+            )
+        )
     assert index.status_of(iri(a, 0)).confirmations == 2
 
 
 def test_readd_is_idempotent_and_remove_restores(index: CorroborationIndex) -> None:
     a = make("https://harbortimes.example/a", "Harbor Times", "harbortimes.example", D1, [BUDGET])
-    b = make("https://ledger.example/b", "Ledger", "ledger.example", D2,
-             ["The $40 million ferry terminal budget was approved by Port Calder on Tuesday."])
+    b = make(
+        "https://ledger.example/b",
+        "Ledger",
+        "ledger.example",
+        D2,
+        ["The $40 million ferry terminal budget was approved by Port Calder on Tuesday."],
+    )
     index.add(a)
     first = index.add(b)
     again = index.add(b)
@@ -220,18 +319,33 @@ def test_manual_review(index: CorroborationIndex) -> None:
 
 
 def test_embedded_claimreview_matches_claims_both_ways(index: CorroborationIndex) -> None:
-    review = Review(claim_reviewed="Port Calder approved a $40 million ferry terminal budget.",
-                    rating="True", verdict="true", author="FactCheck Desk")
+    review = Review(
+        claim_reviewed="Port Calder approved a $40 million ferry terminal budget.",
+        rating="True",
+        verdict="true",
+        author="FactCheck Desk",
+    )
     a = make("https://harbortimes.example/a", "Harbor Times", "harbortimes.example", D1, [BUDGET])
-    fc = make("https://factcheck.example/fc", "FactCheck", "factcheck.example", D2,
-              ["The mayor spoke at length about several different topics."], reviews=(review,))
+    fc = make(
+        "https://factcheck.example/fc",
+        "FactCheck",
+        "factcheck.example",
+        D2,
+        ["The mayor spoke at length about several different topics."],
+        reviews=(review,),
+    )
     index.add(a)
     index.add(fc)
     verdict = index.status_of(iri(a, 0))
     assert verdict.status is Status.CONFIRMED and verdict.reasons[0].kind == "review"
     # a claim ingested after the review is matched too
-    later = make("https://gazette.example/g", "Gazette", "gazette.example", D3,
-                 ["Port Calder has approved a $40 million budget for the ferry terminal."])
+    later = make(
+        "https://gazette.example/g",
+        "Gazette",
+        "gazette.example",
+        D3,
+        ["Port Calder has approved a $40 million budget for the ferry terminal."],
+    )
     index.add(later)
     assert any(lk.kind is LinkKind.REVIEW for lk in index.links_for(iri(later, 0)))
     index.remove(fc.article.url)

@@ -58,8 +58,14 @@ def make(
     specs = [c if isinstance(c, C) else C(c) for c in claims]
     text = "\n".join([s.text for s in specs] + list(filler))
     art = Article(
-        url=url, text=text, outlet=outlet, outlet_domain=domain, published=published,
-        links=[Link(h) for h in links], reviews=list(reviews), title=f"{outlet} story",
+        url=url,
+        text=text,
+        outlet=outlet,
+        outlet_domain=domain,
+        published=published,
+        links=[Link(h) for h in links],
+        reviews=list(reviews),
+        title=f"{outlet} story",
     )
     sentences, out, entities = [], [], {}
     pos = 0
@@ -77,23 +83,34 @@ def make(
         attribution = None
         if spec.source:
             attribution = Attribution(
-                content=Span(cstart, cend), source=span_of(spec.source),
-                cue=span_of(spec.cue) if spec.cue else None, source_text=spec.source,
+                content=Span(cstart, cend),
+                source=span_of(spec.source),
+                cue=span_of(spec.cue) if spec.cue else None,
+                source_text=spec.source,
                 cue_text=spec.cue,
             )
         mentions = []
-        for name, (key, typ) in {**ENTITIES, **{k: (v, "thing") for k, v in
-                                                spec.extra_entities.items()}}.items():
+        for name, (key, typ) in {
+            **ENTITIES,
+            **{k: (v, "thing") for k, v in spec.extra_entities.items()},
+        }.items():
             if name in spec.text:
                 mentions.append(Mention(span_of(name), name, key))
                 entities[key] = Entity(key, name, typ)
-        out.append(Claim(
-            article_url=url, start=start, end=end, text=spec.text, content=Span(cstart, cend),
-            attribution=attribution,
-            hedges=[Cue(span_of(h), h) for h in spec.hedges],
-            negations=[Cue(span_of(n), n, "negation") for n in spec.negations],
-            mentions=mentions, analyzed=spec.analyzed,
-        ))
+        out.append(
+            Claim(
+                article_url=url,
+                start=start,
+                end=end,
+                text=spec.text,
+                content=Span(cstart, cend),
+                attribution=attribution,
+                hedges=[Cue(span_of(h), h) for h in spec.hedges],
+                negations=[Cue(span_of(n), n, "negation") for n in spec.negations],
+                mentions=mentions,
+                analyzed=spec.analyzed,
+            )
+        )
     return AnalyzedArticle(art, sentences, out, entities, AnalyzerInfo("test", "0"))
 
 
@@ -103,10 +120,21 @@ def iri(analyzed: AnalyzedArticle, i: int) -> str:
 
 
 def test_factory_offsets_are_consistent() -> None:
-    a = make("https://x.example/1", "X", "x.example", None,
-             [C("The mayor said the budget is $40 million.", content="the budget is $40 million",
-                source="The mayor", cue="said")])
+    a = make(
+        "https://x.example/1",
+        "X",
+        "x.example",
+        None,
+        [
+            C(
+                "The mayor said the budget is $40 million.",
+                content="the budget is $40 million",
+                source="The mayor",
+                cue="said",
+            )
+        ],
+    )
     claim = a.claims[0]
-    assert a.article.text[claim.start:claim.end] == claim.text
+    assert a.article.text[claim.start : claim.end] == claim.text
     assert claim.content.text(a.article.text) == "the budget is $40 million"
     assert claim.sourced

@@ -10,13 +10,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from graph.corroborate import graphops, reviews
-from graph.corroborate.derivation import normalize_url, outlet_keys, primary_entity
-from graph.corroborate.matching import ClaimFeatures, Match, MatchKind, compare, make_features
-from graph.corroborate.status import Evidence, Facets, StatusVerdict, compute_status
+from graph.corroborate import graphops, linking, reviews
+from graph.corroborate.derivation import normalize_url, outlet_keys
+from graph.corroborate.matching import ClaimFeatures, Match, compare, make_features
+from graph.corroborate.status import Facets, StatusVerdict, compute_status
 from graph.corroborate.store import ClaimStore, connect
 from graph.ids import claim_iri
-from graph.model import AnalyzedArticle, Claim, ClaimLink, LinkKind, Relation
+from graph.model import AnalyzedArticle, Claim, ClaimLink
 
 log = logging.getLogger(__name__)
 
@@ -127,7 +127,7 @@ class CorroborationIndex:
             log.info("corroborate: %s: %d claims, %d affected", art.url, len(own), len(affected))
             return CorroborationUpdate(
                 art.url,
-                self._links_touching(own),
+                linking.links_touching(self.conn, own),
                 affected,
                 removed - own,
                 statuses,
@@ -158,7 +158,7 @@ class CorroborationIndex:
             affected.add(claim_iri)
             statuses = self._recompute(affected)
             return CorroborationUpdate(
-                None, self._links_touching({claim_iri}), affected, set(), statuses
+                None, linking.links_touching(self.conn, {claim_iri}), affected, set(), statuses
             )
 
     def withdraw_review(self, review_id: str) -> CorroborationUpdate:
@@ -168,7 +168,7 @@ class CorroborationIndex:
 
     def links_for(self, claim_iri: str) -> list[ClaimLink]:
         with self._lock:
-            return self._links_touching({claim_iri})
+            return linking.links_touching(self.conn, {claim_iri})
 
     def status_of(self, claim_iri: str) -> StatusVerdict | None:
         with self._lock:
@@ -294,9 +294,9 @@ class CorroborationIndex:
             affected |= self._delete_links_of(f.iri)
         if pairs is None:
             pairs = self._match(url)
-        anc: dict[str, dict[str, tuple[str, str, str]]] = {}
+        linker = linking.Linker(self.conn)
         for x, y, m in pairs:
-            for link in self._classify(x, y, m, anc):
+            for link in linker.classify(x, y, m):
                 self.conn.execute(
                     "INSERT OR REPLACE INTO link(subject, target, relation, kind, similarity, "
                     "reason) VALUES (?,?,?,?,?,?)",
@@ -312,118 +312,12 @@ class CorroborationIndex:
                 affected |= {link.subject, link.target}
         return affected
 
-    def _ancestors(
-        self, url: str, cache: dict[str, dict[str, tuple[str, str, str]]]
-    ) -> dict[str, tuple[str, str, str]]:
-        if url not in cache:
-            cache[url] = graphops.ancestors(self.conn, url)
-        return cache[url]
-
-    def _classify(
-        self,
-        x: ClaimFeatures,
-        y: ClaimFeatures,
-        m: Match,
-        anc: dict[str, dict[str, tuple[str, str, str]]],
-    ) -> list[ClaimLink]:
-        if x.domain and x.domain == y.domain:
-            return []  # the same outlet never confirms (or disputes) itself
-        ax, ay = self._ancestors(x.article_url, anc), self._ancestors(y.article_url, anc)
-        derived: tuple[ClaimFeatures, ClaimFeatures, tuple[str, str, str]] | None = None
-        if y.article_url in ax:
-            derived = (x, y, ax[y.article_url])
-        elif x.article_url in ay:
-            derived = (y, x, ay[x.article_url])
-        shared = set(ax) & set(ay)
-        if derived is not None and (m.kind is MatchKind.SAME or derived[2][1] == "copy"):
-            d, s, (hop, kind, why) = derived
-            via = "" if hop == s.article_url else f" via {hop}"
-            reason = f"{why}{via}; {m.reason}"
-            return [
-                ClaimLink(
-                    d.iri,
-                    s.iri,
-                    Relation.DERIVED_FROM,
-                    LinkKind(kind),
-                    round(m.similarity, 4),
-                    reason,
-                )
-            ]
-        if shared and derived is None:
-            return []  # siblings of one upstream: a shared source, not independent
-        relation = Relation.CONFIRMS if m.kind is MatchKind.SAME else Relation.DISPUTES
-        links = []
-        for a, b in ((x, y), (y, x)):
-            if a.speculative:
-                continue  # speculation repeated stays speculation
-            kind = LinkKind.PRIMARY if self._is_primary(a, b) else LinkKind.INDEPENDENT
-            if derived is not None:
-                kind = LinkKind.CITATION  # a citing correction: disputes, not independent
-            links.append(ClaimLink(a.iri, b.iri, relation, kind, round(m.similarity, 4), m.reason))
-        return links
-
-    def _is_primary(self, a: ClaimFeatures, b: ClaimFeatures) -> bool:
-        """Is ``a``'s outlet the actor that ``b`` is about?"""
-        if not b.entities:
-            return False
-        marks = ",".join("?" * len(b.entities))
-        names = dict(
-            self.conn.execute(
-                f"SELECT key, name FROM entity WHERE key IN ({marks})", tuple(b.entities)
-            ).fetchall()
-        )
-        return primary_entity(a.outlet, a.domain, names) is not None
-
-    def _links_touching(self, iris: set[str]) -> list[ClaimLink]:
-        links: dict[tuple[str, str, str], ClaimLink] = {}
-        for iri in iris:
-            for s, t, rel, kind, sim, reason in self.conn.execute(
-                "SELECT subject, target, relation, kind, similarity, reason FROM link "
-                "WHERE subject = ? OR target = ?",
-                (iri, iri),
-            ):
-                links[(s, t, rel)] = ClaimLink(
-                    s, t, Relation(rel), LinkKind(kind), sim or 0.0, reason or ""
-                )
-            for link in reviews.review_links(self.conn, iri):
-                links[(link.subject, link.target, link.relation.value)] = link
-        return sorted(links.values(), key=lambda k: (k.subject, k.target, k.relation))
-
     def _derivations_of(self, url: str) -> list[Derivation]:
         rows = self.conn.execute(
             "SELECT derived, source, kind, reason FROM derivation WHERE derived = ? OR source = ?",
             (url, url),
         ).fetchall()
         return [tuple(r) for r in rows]  # type: ignore[misc]
-
-    def _evidence(self, iri: str) -> list[Evidence]:
-        out: list[Evidence] = []
-        for link in self._links_touching({iri}):
-            incoming = link.target == iri
-            other = link.subject if incoming else link.target
-            if link.kind is LinkKind.REVIEW:
-                label, url = reviews.describe(self.conn, other)
-                out.append(
-                    Evidence(link.relation, link.kind, True, other, url, None, link.reason, label)
-                )
-                continue
-            row = self.conn.execute(
-                "SELECT a.url, a.domain FROM claim c JOIN article a ON a.url = c.url "
-                "WHERE c.iri = ?",
-                (other,),
-            ).fetchone()
-            out.append(
-                Evidence(
-                    link.relation,
-                    link.kind,
-                    incoming,
-                    other,
-                    row[0] if row else None,
-                    row[1] if row else None,
-                    link.reason,
-                )
-            )
-        return out
 
     def _recompute(self, iris: set[str]) -> dict[str, StatusVerdict]:
         out: dict[str, StatusVerdict] = {}
@@ -434,7 +328,7 @@ class CorroborationIndex:
             facets = Facets(
                 f.analyzed, f.speculative, f.hedges, f.sourced, f.source_text, f.cue_text
             )
-            verdict = compute_status(facets, self._evidence(iri))
+            verdict = compute_status(facets, linking.evidence(self.conn, iri))
             self.conn.execute(
                 "INSERT OR REPLACE INTO status(iri, status, verdict) VALUES (?,?,?)",
                 (iri, verdict.status.value, json.dumps(verdict.to_dict())),

@@ -18,6 +18,7 @@ from enum import StrEnum
 from graph.corroborate import text as tx
 
 IdfFn = Callable[[str], float]
+MIN_OVERLAP = 0.3  # below this share of shared words, no IDF weighting can reach a threshold
 
 DENIAL_CUES: frozenset[str] = frozenset(
     "denied denies deny denying rejected rejects refuted refutes disputed disputes dismissed "
@@ -103,13 +104,19 @@ def make_features(
 def cosine(a: Iterable[str], b: Iterable[str], idf: IdfFn | None = None) -> float:
     """IDF-weighted cosine between two token bags (plain cosine without ``idf``)."""
     ca, cb = Counter(a), Counter(b)
-    if not ca or not cb:
+    if not ca or not cb or not (ca.keys() & cb.keys()):
         return 0.0
-    w = idf or (lambda _t: 1.0)
-    dot = sum(ca[t] * cb[t] * w(t) ** 2 for t in ca.keys() & cb.keys())
-    na = math.sqrt(sum((c * w(t)) ** 2 for t, c in ca.items()))
-    nb = math.sqrt(sum((c * w(t)) ** 2 for t, c in cb.items()))
+    w = {t: (idf(t) if idf else 1.0) for t in ca.keys() | cb.keys()}
+    dot = sum(ca[t] * cb[t] * w[t] ** 2 for t in ca.keys() & cb.keys())
+    na = math.sqrt(sum((c * w[t]) ** 2 for t, c in ca.items()))
+    nb = math.sqrt(sum((c * w[t]) ** 2 for t, c in cb.items()))
     return dot / (na * nb) if na and nb else 0.0
+
+
+def overlap(a: Iterable[str], b: Iterable[str]) -> float:
+    """Share of the smaller token set found in the other (a cheap pre-filter)."""
+    sa, sb = set(a), set(b)
+    return len(sa & sb) / min(len(sa), len(sb)) if sa and sb else 0.0
 
 
 def _words_only(toks: Iterable[str]) -> list[str]:
@@ -147,7 +154,10 @@ def compare(
     th: Thresholds = DEFAULT_THRESHOLDS,
 ) -> Match | None:
     """Do ``a`` and ``b`` state the same content, incompatible content, or neither?"""
-    sim = cosine(_words_only(a.tokens), _words_only(b.tokens), idf)
+    wa, wb = _words_only(a.tokens), _words_only(b.tokens)
+    if overlap(wa, wb) < MIN_OVERLAP:
+        return None
+    sim = cosine(wa, wb, idf)
     shared_entities = a.entities & b.entities
     shared_quantities = a.quantities & b.quantities
     evidence = bool(shared_entities or shared_quantities)
