@@ -5,20 +5,23 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
-from rdflib import Dataset, Graph, URIRef
+import pyoxigraph as ox
+from rdflib import Literal, URIRef
+from rdflib.namespace import XSD
+from rdflib.term import Node
 
 from graph.queries import ClaimFilter, claim_records
 from graph.store import ClaimStore
 from graph.vocab import PREFIXES
 
 RDF_FORMATS = {
-    "turtle": ("turtle", "text/turtle", ".ttl"),
-    "trig": ("trig", "application/trig", ".trig"),
-    "nt": ("nt", "application/n-triples", ".nt"),
-    "nquads": ("nquads", "application/n-quads", ".nq"),
-    "jsonld": ("json-ld", "application/ld+json", ".jsonld"),
+    "turtle": (ox.RdfFormat.TURTLE, "text/turtle", ".ttl"),
+    "trig": (ox.RdfFormat.TRIG, "application/trig", ".trig"),
+    "nt": (ox.RdfFormat.N_TRIPLES, "application/n-triples", ".nt"),
+    "nquads": (ox.RdfFormat.N_QUADS, "application/n-quads", ".nq"),
+    "jsonld": (ox.RdfFormat.JSON_LD, "application/ld+json", ".jsonld"),
 }
 OTHER_FORMATS = {
     "claimreview": ("application/ld+json", ".claimreview.jsonld"),
@@ -41,39 +44,38 @@ def file_suffix(fmt: str) -> str:
     return RDF_FORMATS[fmt][2] if fmt in RDF_FORMATS else OTHER_FORMATS[fmt][1]
 
 
-def _bind(graph: Graph) -> None:
-    for prefix, namespace in PREFIXES.items():
-        graph.bind(prefix, namespace, override=True)
+def _to_ox(term: Node) -> ox.NamedNode | ox.Literal:
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype or XSD.string)))
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    raise ValueError(f"unexpected term in store: {term!r}")  # claimgraph writes no blank nodes
 
 
-def dataset_copy(store: ClaimStore, graphs: Iterable[str] | None = None) -> Dataset:
-    """An in-memory Dataset holding the store's named graphs (or only ``graphs``)."""
-    copy = Dataset()
-    _bind(copy)
+def store_quads(store: ClaimStore, graphs: Iterable[str] | None = None) -> Iterator[ox.Quad]:
+    """The store's named-graph quads, as Oxigraph terms (fast path for embedded Oxigraph)."""
     names = list(graphs) if graphs is not None else store.named_graphs()
     for name in names:
-        target = copy.graph(URIRef(name))
-        for triple in store.dataset.graph(URIRef(name)):
-            target.add(triple)
-    return copy
-
-
-def union_graph(dataset: Dataset) -> Graph:
-    union = Graph()
-    _bind(union)
-    for graph in dataset.graphs():
-        for triple in graph:
-            union.add(triple)
-    return union
+        if store.kind == "oxigraph":
+            yield from store.dataset.store._inner.quads_for_pattern(
+                None, None, None, ox.NamedNode(name))
+            continue
+        graph_name = ox.NamedNode(name)
+        for s, p, o in store.dataset.graph(URIRef(name)):
+            yield ox.Quad(_to_ox(s), _to_ox(p), _to_ox(o), graph_name)
 
 
 def serialize_rdf(store: ClaimStore, fmt: str, graphs: Iterable[str] | None = None) -> bytes:
-    """Serialise the whole store (or some named graphs) in one RDF format."""
-    rdflib_format = RDF_FORMATS[fmt][0]
-    dataset = dataset_copy(store, graphs)
+    """Serialise the store (or some named graphs); Turtle and N-Triples get the union graph."""
+    rdf_format = RDF_FORMATS[fmt][0]
+    prefixes = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
+    quads = store_quads(store, graphs)
     if fmt in GRAPH_FORMATS:
-        return dataset.serialize(format=rdflib_format, encoding="utf-8")
-    return union_graph(dataset).serialize(format=rdflib_format, encoding="utf-8")
+        return ox.serialize(quads, format=rdf_format, prefixes=prefixes)
+    triples = {ox.Triple(q.subject, q.predicate, q.object) for q in quads}
+    return ox.serialize(sorted(triples, key=str), format=rdf_format, prefixes=prefixes)
 
 
 def claimreview_objects(records: list[dict]) -> list[dict]:

@@ -126,7 +126,7 @@ def shared_update_sparql(shared: Graph) -> str:
 
 
 def ensure_vocabulary(store: ClaimStore) -> None:
-    if not store.ask("ASK { GRAPH ?g { ?s ?p ?o } }", {"g": URIRef(VOCAB_GRAPH)}):
+    if not store.ask("ASK WHERE { GRAPH ?g { ?s ?p ?o } }", {"g": URIRef(VOCAB_GRAPH)}):
         body = _nt(rdf.vocabulary_graph())
         store.update(f"INSERT DATA {{ GRAPH <{VOCAB_GRAPH}> {{\n{body}}} }}")
 
@@ -137,7 +137,7 @@ def write_article(store: ClaimStore, index: CorroborationIndex, analyzed: Analyz
     previous = stored_claims(store, url)
     update = index.add(analyzed)
     current = {str(ids.claim_iri(c.article_url, c.start, c.end)) for c in analyzed.claims}
-    affected = previous | current | set(update.statuses)
+    affected = previous | current | update.affected | update.removed_claims | set(update.statuses)
     triples = rdf.article_triples(analyzed)
     graph_iri = ids.article_graph_iri(url)
     sparql = (
@@ -200,7 +200,7 @@ def remove_article(store: ClaimStore, url: str) -> bool:
     index = open_index(store)
     try:
         update = index.remove(url)
-        affected = previous | set(update.statuses)
+        affected = previous | update.affected | set(update.statuses)
         sparql = f"DROP SILENT GRAPH <{ids.article_graph_iri(url)}> ;\n" + (
             corroboration_update_sparql(index, affected, update)
         )

@@ -14,6 +14,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
 from graph import ids
+from graph.corroborate.reviews import embedded_review_id
 from graph.model import AnalyzedArticle, Claim, ClaimLink, Entity, Relation, Span, Status
 from graph.vocab import CITO, CKG, EPISTEMIC, OA, PREFIXES, SCHEMA, SHARED_GRAPH, STATUS_CONCEPT
 
@@ -147,8 +148,8 @@ class _ArticleWriter:
         self.add(claim_node, CKG.span, node)
         self.add(node, RDF.type, CKG.TextSpan)
         self.add(node, CKG.role, Literal(role))
-        self.add(node, CKG.start, Literal(span.start, datatype=XSD.nonNegativeInteger))
-        self.add(node, CKG.end, Literal(span.end, datatype=XSD.nonNegativeInteger))
+        self.add(node, CKG.start, Literal(span.start, datatype=XSD.integer))
+        self.add(node, CKG.end, Literal(span.end, datatype=XSD.integer))
         self.add(node, CKG.exact, Literal(span.text(self.text)))
 
     def write_anchor(self, claim_node: URIRef, article: URIRef, claim: Claim) -> None:
@@ -171,8 +172,8 @@ class _ArticleWriter:
         self.add(quote, OA.prefix, Literal(prefix))
         self.add(quote, OA.suffix, Literal(suffix))
         self.add(position, RDF.type, OA.TextPositionSelector)
-        self.add(position, OA.start, Literal(claim.start, datatype=XSD.nonNegativeInteger))
-        self.add(position, OA.end, Literal(claim.end, datatype=XSD.nonNegativeInteger))
+        self.add(position, OA.start, Literal(claim.start, datatype=XSD.integer))
+        self.add(position, OA.end, Literal(claim.end, datatype=XSD.integer))
 
     def write_attribution(self, node: URIRef, claim: Claim, reporter: URIRef) -> URIRef:
         """Qualified attributions; returns the agent to record as the claim's author."""
@@ -202,7 +203,9 @@ class _ArticleWriter:
         for mention in claim.mentions:
             entity = self.analyzed.entities.get(mention.entity_key)
             if entity is not None and mention.span.overlaps(source):
-                return ids.entity_iri(entity.key)
+                speaker = ids.entity_iri(entity.key)
+                self.add(speaker, RDF.type, PROV.Agent)
+                return speaker
         speaker = ids.person_iri(f"{self.analyzed.article.url}#{source_text}")
         self.add(speaker, RDF.type, PROV.Agent)
         self.add(speaker, SCHEMA.name, Literal(source_text))
@@ -218,8 +221,8 @@ class _ArticleWriter:
         self.add(node, PROV.wasQuotedFrom, article)
         self.add(node, PROV.wasGeneratedBy, self.run)
         self.add(node, CKG.outlet, outlet)
-        self.add(node, CKG.startOffset, Literal(claim.start, datatype=XSD.nonNegativeInteger))
-        self.add(node, CKG.endOffset, Literal(claim.end, datatype=XSD.nonNegativeInteger))
+        self.add(node, CKG.startOffset, Literal(claim.start, datatype=XSD.integer))
+        self.add(node, CKG.endOffset, Literal(claim.end, datatype=XSD.integer))
         self.add(node, CKG.epistemicStatus, epistemic_status(claim))
         self.add(node, CKG.sourced, Literal(claim.sourced))
         self.add(node, CKG.speculative, Literal(claim.speculative))
@@ -246,6 +249,37 @@ class _ArticleWriter:
                 self.add(node, SCHEMA.about, ids.entity_iri(mention.entity_key))
 
 
+def _write_reviews(writer: _ArticleWriter, article: URIRef) -> None:
+    """ClaimReview markup found in the page, as schema:ClaimReview nodes (matched claims are
+    linked by the corroboration graph)."""
+    art = writer.analyzed.article
+    for index, review in enumerate(art.reviews):
+        node = URIRef(embedded_review_id(art, index, review))
+        rating = URIRef(f"{node}/rating")
+        writer.add(node, RDF.type, SCHEMA.ClaimReview)
+        writer.add(node, RDF.type, PROV.Entity)
+        writer.add(node, SCHEMA.claimReviewed, Literal(review.claim_reviewed))
+        writer.add(node, SCHEMA.url, _safe_iri(review.url or "") or _safe_iri(art.url) or article)
+        writer.add(node, PROV.wasQuotedFrom, article)
+        writer.add(node, SCHEMA.reviewRating, rating)
+        writer.add(rating, RDF.type, SCHEMA.Rating)
+        writer.add(rating, SCHEMA.alternateName, Literal(review.rating or "unrated"))
+        for prop, value in ((SCHEMA.ratingValue, review.rating_value),
+                            (SCHEMA.bestRating, review.best_rating),
+                            (SCHEMA.worstRating, review.worst_rating)):
+            if value is not None:
+                writer.add(rating, prop, Literal(value, datatype=XSD.decimal))
+        if review.verdict:
+            writer.add(node, CKG.verdict, Literal(review.verdict))
+        if review.published:
+            writer.add(node, SCHEMA.datePublished, Literal(review.published, datatype=XSD.date))
+        if review.author:
+            author = ids.person_iri(review.author)
+            writer.add(node, SCHEMA.author, author)
+            writer.add_shared(author, RDF.type, SCHEMA.Organization)
+            writer.add_shared(author, SCHEMA.name, Literal(review.author))
+
+
 def article_triples(
     analyzed: AnalyzedArticle, extracted_at: datetime | None = None
 ) -> ArticleTriples:
@@ -262,6 +296,7 @@ def article_triples(
     reporter = author or outlet
     for claim in analyzed.claims:
         writer.write_claim(claim, article, outlet, reporter)
+    _write_reviews(writer, article)
     return ArticleTriples(graph, shared)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import os
 import re
+import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,12 +18,15 @@ from typing import Any
 
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+from rdflib.namespace import XSD
 from rdflib.term import Node
 
 log = logging.getLogger(__name__)
 
 DEFAULT_STORE = "data/store"
 STORE_ENV = "CLAIMGRAPH_STORE"
+STORE_GRAPH = "https://w3id.org/claimgraph/graph/store"
+STORE_ID = "https://w3id.org/claimgraph/vocab#storeId"
 
 
 class StoreError(Exception):
@@ -72,10 +76,12 @@ class ClaimStore:
         return sorted(row["g"] for row in rows)
 
     def graph(self, identifier: str) -> Graph:
-        """A copy of one named graph."""
+        """A copy of one named graph, with RDF 1.1 plain literals (no explicit xsd:string)."""
         copy = Graph(identifier=URIRef(identifier))
-        for triple in self.dataset.graph(URIRef(identifier)):
-            copy.add(triple)
+        for s, p, o in self.dataset.graph(URIRef(identifier)):
+            if isinstance(o, Literal) and o.datatype == XSD.string:
+                o = Literal(str(o))
+            copy.add((s, p, o))
         return copy
 
     # --- writing -------------------------------------------------------------------------
@@ -176,13 +182,24 @@ def _open_remote(spec: str) -> ClaimStore:
         raise StoreError(f"{spec}: expected sparql:QUERY_URL[,UPDATE_URL]")
     store = SPARQLUpdateStore(query_endpoint=query_url, update_endpoint=update_url, autocommit=True)
     dataset = Dataset(store=store, default_union=True)
+    claim_store = ClaimStore(dataset, "sparql", spec)
+    try:
+        identity = _remote_identity(claim_store)
+    except Exception as exc:  # connection refused, HTTP errors, bad responses
+        raise StoreError(f"{spec}: endpoint not reachable ({str(exc).splitlines()[0]})") from None
     cache = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "claimgraph"
-    side = cache / ("remote-" + _digest(query_url))
-    side.mkdir(parents=True, exist_ok=True)
-    return ClaimStore(dataset, "sparql", spec, side_dir=side)
+    claim_store.side_dir = cache / f"remote-{identity}"
+    claim_store.side_dir.mkdir(parents=True, exist_ok=True)
+    return claim_store
 
 
-def _digest(text: str) -> str:
-    import hashlib
-
-    return hashlib.sha256(text.encode()).hexdigest()[:12]
+def _remote_identity(store: ClaimStore) -> str:
+    """A random id kept in the endpoint, naming this store's local side index."""
+    query = f"SELECT ?id WHERE {{ GRAPH <{STORE_GRAPH}> {{ <{STORE_GRAPH}> <{STORE_ID}> ?id }} }}"
+    rows = store.select(query)
+    if rows:
+        return str(rows[0]["id"])
+    identity = uuid.uuid4().hex
+    triple = f'<{STORE_GRAPH}> <{STORE_ID}> "{identity}"'
+    store.update(f"INSERT DATA {{ GRAPH <{STORE_GRAPH}> {{ {triple} }} }}")
+    return identity
