@@ -65,27 +65,40 @@ _NEG_EXCEPT = re.compile(
 )
 
 
-def find_hedges(text: str, span: Span) -> list[Cue]:
-    """Speculation cues in ``text[span.start:span.end]`` (absolute offsets)."""
+PROFILES = ("news", "bio", "review")
+_PREDICTION = re.compile(r"(?:will|'ll|won't|shall|(?:is|are|am)\s+going\s+to)$", re.IGNORECASE)
+_REVIEW_EXTRA = re.compile(rf"{_W}(?:or|can|cannot|ought|suppose[sd]?)(?![\w-])",
+                           re.IGNORECASE)
+
+
+def find_hedges(text: str, span: Span, profile: str = "news") -> list[Cue]:
+    """Speculation cues in ``text[span.start:span.end]`` (absolute offsets).
+
+    ``profile``: "news" (default, the product rule set: lexical speculation cues plus
+    future predictions "will" / "is going to"); "bio" (CoNLL-2010 / BioScope conventions:
+    no predictions); "review" (SFU Review guidelines: also disjunction "or", epistemic "can",
+    "either", "ought"; no predictions).
+    """
+    if profile not in PROFILES:
+        raise ValueError(f"unknown hedge profile {profile!r}; use one of {PROFILES}")
     cues: list[Cue] = []
     for m in _HEDGE.finditer(text, span.start, span.end):
         word = m.group(0).lower()
         if word in ("could", "would") and _COULD_NOT.match(text, m.start()):
             # "could not attend" is past inability, not speculation; "would not" is refusal
             continue
-        if word == "either" or (word == "if" and not _has_conditional(text, m.end(), span.end)):
-            continue
-        if word in ("about", "around", "roughly", "approximately"):
+        if word in ("either", "about", "around", "roughly", "approximately"):
             continue
         cues.append(Cue(Span(m.start(), m.end()), m.group(0), "hedge"))
     for m in _PHRASES.finditer(text, span.start, span.end):
+        if profile != "news" and _PREDICTION.match(m.group(0)):
+            continue
         cues.append(Cue(Span(m.start(), m.end()), m.group(0), "hedge"))
+    if profile == "review":
+        for m in _REVIEW_EXTRA.finditer(text, span.start, span.end):
+            cues.append(Cue(Span(m.start(), m.end()), m.group(0), "hedge"))
     cues.sort(key=lambda c: c.span.start)
     return _dedupe(text, cues)
-
-
-def _has_conditional(text: str, start: int, end: int) -> bool:
-    return True
 
 
 def find_negations(text: str, span: Span) -> list[Cue]:
