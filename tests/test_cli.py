@@ -1,0 +1,123 @@
+"""The CLI, run in-process with click's CliRunner on small fixture data."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+
+import pytest
+from click.testing import CliRunner
+from rdflib import Dataset
+
+from graph.cli import main
+from tests.conftest import DEMO, ROOT
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture
+def store_dir(demo_store_dir, tmp_path):
+    import shutil
+
+    copy = tmp_path / "store"
+    shutil.copytree(demo_store_dir, copy)
+    return copy
+
+
+def invoke(runner: CliRunner, *args: str, env: dict | None = None):
+    result = runner.invoke(main, list(args), env=env, catch_exceptions=False)
+    return result
+
+
+def test_ingest_reports_a_summary_and_is_idempotent(runner, tmp_path):
+    store = str(tmp_path / "s")
+    first = invoke(runner, "ingest", str(DEMO / "02-harbor-times-report.html"), "--store", store)
+    assert first.exit_code == 0, first.output
+    assert first.output.strip().splitlines()[-1].startswith("1 articles,")
+    again = invoke(runner, "ingest", str(DEMO / "02-harbor-times-report.html"), "--store", store)
+    assert "1 unchanged, skipped" in again.output
+
+
+def test_ingest_reports_failures_and_goes_on(runner, tmp_path):
+    empty = tmp_path / "empty.html"
+    empty.write_text("")
+    store = str(tmp_path / "s")
+    result = invoke(runner, "ingest", str(empty), str(DEMO / "03-calder-ledger-report.html"),
+                    "--store", store, "--quiet")
+    assert result.exit_code == 0
+    assert "1 articles" in result.output and "1 failures" in result.output
+
+
+def test_store_comes_from_the_environment(runner, store_dir):
+    result = invoke(runner, "claims", "--format", "json", env={"CLAIMGRAPH_STORE": str(store_dir)})
+    assert result.exit_code == 0
+    assert len(json.loads(result.output)) > 50
+
+
+def test_claims_json_filters_by_status(runner, store_dir):
+    result = invoke(runner, "claims", "--store", str(store_dir), "--format", "json",
+                    "--status", "speculative")
+    records = json.loads(result.output)
+    assert records and {r["status"] for r in records} == {"speculative"}
+
+
+def test_claims_csv_and_table(runner, store_dir):
+    as_csv = invoke(runner, "claims", "--store", str(store_dir), "--format", "csv",
+                    "--outlet", "Harbor Times")
+    rows = list(csv.DictReader(io.StringIO(as_csv.output)))
+    assert rows and {r["outlet"] for r in rows} == {"Harbor Times"}
+    table = invoke(runner, "claims", "--store", str(store_dir), "--limit", "3")
+    assert table.output.splitlines()[0].split()[:2] == ["status", "outlet_domain"]
+    assert len(table.output.strip().splitlines()) == 5
+
+
+def test_export_trig_to_file_parses(runner, store_dir, tmp_path):
+    out = tmp_path / "graph.trig"
+    result = invoke(runner, "export", "--store", str(store_dir), "--format", "trig",
+                    "--out", str(out))
+    assert result.exit_code == 0
+    dataset = Dataset()
+    dataset.parse(out, format="trig")
+    assert len(list(dataset.graphs())) > 12
+
+
+def test_export_claimreview_is_schema_org(runner, store_dir):
+    result = runner.invoke(main, ["export", "--store", str(store_dir), "--format",
+                                  "claimreview"])
+    document = json.loads(result.stdout_bytes)
+    reviews = document["@graph"]
+    assert document["@context"] == "http://schema.org/"
+    assert reviews and all(r["@type"] == "ClaimReview" for r in reviews)
+    assert {r["reviewRating"]["alternateName"] for r in reviews} >= {"confirmed", "disputed"}
+
+
+def test_query_prints_rows_and_refuses_updates(runner, store_dir, tmp_path):
+    select = invoke(runner, "query", "--store", str(store_dir), "--format", "json",
+                    "SELECT (COUNT(?c) AS ?n) WHERE { ?c a schema:Claim }")
+    assert json.loads(select.output)[0]["n"] > 50
+    query_file = tmp_path / "q.rq"
+    query_file.write_text("SELECT ?o WHERE { ?o a schema:NewsMediaOrganization }")
+    from_file = invoke(runner, "query", "--store", str(store_dir), "--format", "csv",
+                       f"@{query_file}")
+    assert len(from_file.output.strip().splitlines()) == 13  # header + 12 outlets
+    refused = invoke(runner, "query", "--store", str(store_dir), "DROP ALL")
+    assert refused.exit_code != 0
+    assert "refused" in refused.output and len(refused.output.strip().splitlines()) == 1
+    malformed = invoke(runner, "query", "--store", str(store_dir), "SELECT WHERE {")
+    assert malformed.exit_code != 0 and "malformed SPARQL" in malformed.output
+
+
+def test_python_dash_m_graph_works(store_dir):
+    completed = subprocess.run(
+        [sys.executable, "-m", "graph", "claims", "--store", str(store_dir), "--format", "json",
+         "--status", "confirmed"],
+        capture_output=True, text=True, cwd=ROOT, timeout=120,
+    )
+    assert completed.returncode == 0, completed.stderr
+    assert {r["status"] for r in json.loads(completed.stdout)} == {"confirmed"}
