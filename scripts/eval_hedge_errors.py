@@ -1,4 +1,7 @@
-"""Print hedge-detection errors (tuning aid). Usage: eval_hedge_errors.py PATH [split] [fn|fp] [N]"""
+"""Print hedge-detection errors (tuning aid).
+
+Usage: eval_hedge_errors.py PATH [split] [fn|fp] [N]
+"""
 
 from __future__ import annotations
 

@@ -124,6 +124,9 @@ def _left_np(toks: list[Tok], j: int) -> tuple[int, int] | None:
             low in PRONOUNS and low not in ("his", "her", "their", "its")
         ):
             break
+        if k < j and not t.is_cap and (low in CUE_FORMS or (
+                low.endswith("ed") and k > 0 and toks[k - 1].low not in DETERMINERS)):
+            break  # a verb: the subject ended before it
         a = k
         k -= 1
     # sentence-initial prepositional phrase without comma: keep the part after it
@@ -394,7 +397,8 @@ def find_attributions(text: str, sentence: Sentence) -> list[Attribution]:
         if before_content and (
             trailing
             or n_after == 0
-            or (n_after <= 3 and toks[before - 1].text in (",", "”", '"', "’", "'", "—"))
+            or (n_after <= 4 and toks[before - 1].text in (",", "”", '"', "’", "'", "—")
+                and _only_adverbial(text, after_content))
         ):
             content = before_content
             if text[content.start] in _OPEN_Q:
@@ -403,6 +407,8 @@ def find_attributions(text: str, sentence: Sentence) -> list[Attribution]:
             content = after_content
         if content is None:
             continue
+        if lemma not in SPEECH_LEMMAS and _n_words(text, content) < 3:
+            continue  # "inspectors found cracks": an event, not a reported statement
         out.append(
             Attribution(
                 content, src, cue,
@@ -411,6 +417,20 @@ def find_attributions(text: str, sentence: Sentence) -> list[Attribution]:
             )
         )
     return out
+
+
+_ADVERBIAL = TIME_WORDS | PREPOSITIONS | DETERMINERS | frozenset(
+    "statement interview email emails phone call conference news release tweet post "
+    "recently later earlier previously also last late early".split()
+)
+
+
+def _only_adverbial(text: str, span: Span | None) -> bool:
+    """True when the text after a trailing cue is just "on Tuesday" / "in a statement"."""
+    if span is None:
+        return True
+    words = [w.strip(".,;:!?\"'”’").lower() for w in text[span.start : span.end].split()]
+    return all(not w or w in _ADVERBIAL or w[:1].isdigit() for w in words)
 
 
 def _n_words(text: str, span: Span | None) -> int:
@@ -454,7 +474,7 @@ def find_attribution(text: str, sentence: Sentence) -> Attribution | None:
     if not atts:
         return None
     for att in atts:
-        if att.source is not None and att.cue_text and any(
+        if att.source is not None and att.cue_text and not att.cue_text.endswith("ing") and any(
             w in SPEECH_LEMMAS for w in _lemmas(att.cue_text)
         ):
             return att

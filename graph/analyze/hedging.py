@@ -52,9 +52,9 @@ _COULD_NOT = re.compile(r"(?:could|would)(?:\s+not|n't)\s", re.IGNORECASE)
 _IF_WORDS = re.compile(rf"{_W}if{_E}", re.IGNORECASE)
 
 _NEG = re.compile(
-    rf"{_W}(?:not|n't|no|never|none|nobody|nothing|neither|nor|without|cannot|"
+    rf"(?:n['’]t|{_W}(?:not|no|never|none|nobody|nothing|neither|nor|without|cannot|"
     rf"den(?:y|ies|ied|ying)|refus(?:e|es|ed|ing)|lack(?:s|ed|ing)?|absence|fail(?:s|ed)?\s+to|"
-    rf"unable|rul(?:e|es|ed)\s+out|rejected)"
+    rf"unable|rul(?:e|es|ed)\s+out|rejected))"
     rf"(?=\W|$)",
     re.IGNORECASE,
 )

@@ -98,6 +98,7 @@ TIME_WORDS = frozenset(
 )
 BREAK_LEFT = frozenset(
     """that but and or when while because as if so since than where whether although though
+    after before until unless once
     though however yet nor then what how why also not is are was were has have had will would
     can could should may might must do does did be been being""".split()
 )

@@ -1,0 +1,71 @@
+"""Rule-based entities: typing, aliasing, stable keys."""
+
+from __future__ import annotations
+
+from graph.analyze.entities import entity_key, find_entities
+from graph.analyze.sentences import split_sentences
+
+
+def _run(text: str):
+    mentions, entities = find_entities(text, split_sentences(text, []))
+    for m in mentions:
+        assert text[m.span.start : m.span.end] == m.text
+        assert m.entity_key in entities
+    return mentions, entities
+
+
+def test_surname_alias_resolves_to_full_name() -> None:
+    text = "Mark Zuckerberg spoke on Monday. Later, Zuckerberg said the test worked."
+    mentions, entities = _run(text)
+    keys = [m.entity_key for m in mentions if m.text in ("Mark Zuckerberg", "Zuckerberg")]
+    assert keys == ["mark-zuckerberg", "mark-zuckerberg"]
+    assert entities["mark-zuckerberg"].type == "person"
+    assert entities["mark-zuckerberg"].name == "Mark Zuckerberg"
+
+
+def test_short_org_name_aliases_long_one() -> None:
+    text = "Meridian Works Inc. unveiled a robot. Meridian said it ships in May."
+    mentions, entities = _run(text)
+    assert {m.entity_key for m in mentions if m.text.startswith("Meridian")} == {"meridian-works"}
+    assert entities["meridian-works"].type == "organization"
+
+
+def test_types() -> None:
+    text = (
+        "Dr. Ana Ruiz joined the Harbor City Council in Texas. "
+        "She tested the Rover X2 at Stanford University."
+    )
+    _, entities = _run(text)
+    assert entities["ana-ruiz"].type == "person"
+    assert entities["harbor-city-council"].type == "organization"
+    assert entities["texas"].type == "place"
+    assert entities["rover-x2"].type == "product"
+    assert entities["stanford-university"].type == "organization"
+
+
+def test_sentence_initial_common_words_are_not_entities() -> None:
+    _, entities = _run("The budget passed. However, critics objected. Officials agreed.")
+    assert entities == {}
+
+
+def test_pronoun_and_the_company_resolution() -> None:
+    text = (
+        "Priya Nair founded Lumen Labs in 2019. She said growth was strong. "
+        "The company hired 40 people."
+    )
+    mentions, _ = _run(text)
+    by_text = {m.text: m.entity_key for m in mentions}
+    assert by_text["She"] == "priya-nair"
+    assert by_text["The company"] == "lumen-labs"
+
+
+def test_entity_key_is_stable_and_normalized() -> None:
+    assert entity_key("Mark Zuckerberg") == "mark-zuckerberg"
+    assert entity_key("Mr. Mark Zuckerberg") == "mark-zuckerberg"
+    assert entity_key("The New York Times") == "new-york-times"
+    assert entity_key("Acme Corp.") == "acme"
+    assert entity_key("José Álvarez") == "jose-alvarez"
+    # same name in two articles -> same key
+    _, a = _run("Rohan Paul wrote a post.")
+    _, b = _run("Yesterday Rohan Paul spoke.")
+    assert set(a) & set(b) == {"rohan-paul"}
