@@ -47,11 +47,12 @@ def main() -> None:
                         gt = " ".join(t[x:y] for x, y in g)
                         counter.update([gt.lower()])
                         rows.append(f"{gt!r} || {sent}")
-            elif kind in ("src", "cue") and atts and gcues:
-                gold = gsrc if kind == "src" else gcues
+            elif kind in ("src", "cue", "content") and atts and gcues:
+                gcont = [c for c in doc.spans["Content"] if _overlaps([(s.start, s.end)], c)]
+                gold = {"src": gsrc, "cue": gcues, "content": gcont}[kind]
                 gnorm = {_norm(t, g) for g in gold}
                 for a in atts:
-                    sp = a.source if kind == "src" else a.cue
+                    sp = {"src": a.source, "cue": a.cue, "content": a.content}[kind]
                     if sp is None:
                         continue
                     pn = _norm(t, [(sp.start, sp.end)])

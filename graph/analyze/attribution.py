@@ -144,7 +144,7 @@ def _left_np(toks: list[Tok], j: int) -> tuple[int, int] | None:
         x = a - 2
         while x >= 0 and (toks[x].is_cap or toks[x].text in ("'s", "’s", ".")):
             x -= 1
-        if x < a - 2 and (x < 0 or toks[x].text == ","):
+        if x < a - 2 and (x < 0 or toks[x].text == ",") and not (x < 0 and x + 2 == a - 1):
             a = x + 1
     return (a, b)
 
@@ -164,6 +164,17 @@ def _right_np(toks: list[Tok], k: int) -> tuple[int, int] | None:
         t = toks[m]
         if t.text in ("'s", "’s", "&", "-"):
             m += 1
+            continue
+        if t.text == "(" and m > k:
+            close = next((x for x in range(m + 1, min(m + 8, len(toks))) if toks[x].text == ")"),
+                         None)
+            if close is None:
+                break
+            b = m = close
+            m += 1
+            continue
+        if t.text == "." and m > k and len(toks[m - 1].text) <= 3 and toks[m - 1].is_cap:
+            m += 1  # "Robert P. Casey", "Jr."
             continue
         if not t.is_word or t.low in BREAK_RIGHT or (m > k and t.low in CUE_FORMS and not t.is_cap):
             break
@@ -211,9 +222,13 @@ def _interrupted_subject(toks: list[Tok], left: int) -> tuple[int, int] | None:
     return (0, left - 1)
 
 
-def _subject_of_sentence(toks: list[Tok], upto: int) -> tuple[int, int] | None:
+def _subject_of_sentence(
+    toks: list[Tok], upto: int, quoted: list[bool] | None = None
+) -> tuple[int, int] | None:
     """First plausible subject before index ``upto`` (for participles: ", adding that ...")."""
     for i in range(upto):
+        if quoted and quoted[i]:
+            continue
         if toks[i].low in PRONOUNS and toks[i].low not in ("his", "her", "their", "its"):
             return (i, i)
         if toks[i].is_cap and toks[i].is_word and toks[i].low not in BREAK_LEFT:
@@ -235,7 +250,9 @@ def _quoted_mask(toks: list[Tok]) -> list[bool]:
     """
     kinds: list[int] = []  # +1 opener, -1 closer, 0 other
     for i, t in enumerate(toks):
-        if t.text in _OPENERS:
+        if t.text == "“" and i > 0 and toks[i - 1].end == t.start and toks[i - 1].text in ",.?!":
+            kinds.append(-1)  # a mis-typed closing quote: 'here,“ said Jim'
+        elif t.text in _OPENERS:
             kinds.append(1)
         elif t.text in _CLOSERS and t.text != "’":
             kinds.append(-1)
@@ -313,26 +330,60 @@ def _content_after(text: str, toks: list[Tok], k: int, end: int) -> Span | None:
     return _trim_span(text, toks[k].start, end)
 
 
+def _colon_attribution(text: str, toks: list[Tok]) -> Attribution | None:
+    """Headline / transcript style "Rubio: I'm not interested ..." and "- Bump: “Two ..."."""
+    n = len(toks)
+    for c in range(1, min(n - 1, 40)):
+        if toks[c].text != ":":
+            continue
+        a = c - 1
+        while a >= 0 and c - a <= 6 and (toks[a].is_cap or toks[a].text in ("'s", "’s", "and",
+                                                                                ".")):
+            a -= 1
+        start = a + 1
+        if start >= c or not toks[start].is_cap:
+            return None
+        if a >= 0 and toks[a].text not in ("-", "—", "–"):
+            return None
+        if c + 1 >= n or not (toks[c + 1].is_cap or toks[c + 1].text in _OPENERS | {'"', "'"}):
+            return None
+        src = Span(toks[start].start, toks[c - 1].end)
+        content = _trim_span(text, toks[c + 1].start, toks[-1].end)
+        if content is None:
+            return None
+        cue = Span(toks[c].start, toks[c].end)
+        return Attribution(content, src, cue, text[src.start : src.end], ":", "verb")
+    return None
+
+
 def find_attributions(text: str, sentence: Sentence) -> list[Attribution]:
     """All attributions in a sentence, in text order."""
     toks = tokenize(text, sentence.start, sentence.end)
     if not toks:
         return []
     cands = _candidates(toks)
+    quoted = _quoted_mask(toks)
+    last_src: tuple[int, int] | None = None
     out: list[Attribution] = []
     s_end = sentence.end
+    colon = _colon_attribution(text, toks)
+    if colon is not None:
+        out.append(colon)
     for ci, (a, b, kind) in enumerate(cands):
         next_cue = cands[ci + 1][0] if ci + 1 < len(cands) else len(toks)
         stop = s_end
         if next_cue < len(toks):
-            # content ends before a later ", adding/saying ..." cue
+            # content ends before a later ", adding/saying ..." or "... and called ..." cue
             for m in range(next_cue - 1, b, -1):
-                if toks[m].text in (",", ";", "—"):
+                if toks[m].text in (",", ";", "—") or (
+                    toks[m].low in ("and", "but") and m == next_cue - 1
+                ):
                     stop = toks[m].start
                     break
         cue = Span(toks[a].start, toks[b].end)
         if kind == "sourceless":
-            content = _trim_span(text, sentence.start, s_end)
+            start = toks[b + 1].start if a == 0 and b + 1 < len(toks) else sentence.start
+            content = _trim_span(text, start, s_end)
             if content:
                 out.append(Attribution(content, None, cue, None, text[cue.start : cue.end], "verb"))
             continue
@@ -364,10 +415,9 @@ def find_attributions(text: str, sentence: Sentence) -> list[Attribution]:
         trailing = False
         b_after = b
         prev = toks[left].text.lower() if left >= 0 else ""
-        if head.endswith("ing") and prev == ",":
-            src_rng = _subject_of_sentence(toks, left)
-        elif prev in ("and", "but"):
-            src_rng = _subject_of_sentence(toks, left)  # "X said ... and added ..."
+        if (head.endswith("ing") and prev == ",") or prev in ("and", "but"):
+            # ", adding that ..." / "X said ... and added ...": the earlier speaker
+            src_rng = last_src or _subject_of_sentence(toks, left, quoted)
         elif prev in (",", "”", '"', "’", "'", "—", ":") or left < 0:
             src_rng = _right_np(toks, b + 1)
             if src_rng:
@@ -405,6 +455,10 @@ def find_attributions(text: str, sentence: Sentence) -> list[Attribution]:
                 att_kind = "quote"
         else:
             content = after_content
+        if src_rng:
+            last_src = src_rng
+        if content is None and src is not None and lemma in SPEECH_LEMMAS:
+            content = Span(sentence.start, sentence.end)  # "Trump said." after a quote
         if content is None:
             continue
         if lemma not in SPEECH_LEMMAS and _n_words(text, content) < 3:

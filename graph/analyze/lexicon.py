@@ -29,7 +29,8 @@ COGNITION_LEMMAS = frozenset(
     learn hear read decide agree disagree support oppose seek plan intend refuse decline
     remind compare favor favour welcome fret imagine suppose reckon recognize recognise
     notice discover determine conclude demonstrate prove suggest indicate insist
-    acknowledge envision anticipate trust""".split()
+    acknowledge envision anticipate trust refer talk discuss vote portray rail apologize
+    challenge press push focus identify issue criticise reference cite""".split()
 )
 
 #: Noun/verb ambiguous cue words: need a verb context.
@@ -37,7 +38,8 @@ AMBIGUOUS = frozenset(
     """call report claim show support view fear hope plan post question charge comment
     estimate forecast project point quote label brand frame commit find read see state
     note add want order name list sign back offer mock object echo trust signal dub
-    favor favour welcome figure tweet attack defend boast blast slam""".split()
+    favor favour welcome figure tweet attack defend boast blast slam vote push press issue
+    focus challenge talk""".split()
 )
 
 CUE_FORMS: dict[str, str] = forms_table(SPEECH_LEMMAS | COGNITION_LEMMAS)
@@ -69,6 +71,10 @@ PARTICLES: dict[str, frozenset[str]] = {
     "ask": frozenset({"about"}),
     "comment": frozenset({"on"}),
     "focus": frozenset({"on"}),
+    "vote": frozenset({"for", "against"}),
+    "rail": frozenset({"against", "at"}),
+    "push": frozenset({"for"}),
+    "press": frozenset({"for"}),
 }
 
 AUX_BEFORE_CUE = frozenset(

@@ -48,6 +48,10 @@ _BOILERPLATE = re.compile(
     r"this story has been (?:updated|corrected))\b",
     re.IGNORECASE,
 )
+_ATTRIBUTION_TAIL = re.compile(
+    r"\s+(?:[A-Z][\w.'’-]*\s+){1,4}(?:said|says|asked|added|wrote|continued|explained|noted|"
+    r"replied|told|recalled|tweeted)\b[^.!?]{0,60}[.!?]"
+)
 _MONTH_DAY = re.compile(r"^(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)$", re.I)
 
 
@@ -62,6 +66,8 @@ def _is_boundary(text: str, dot_end: int, punct: str, unit_end: int) -> bool:
     first = next_word[0]
     if first.islower():
         return False
+    if punct[-1] in "\"”’'" and _ATTRIBUTION_TAIL.match(text, dot_end, unit_end):
+        return False  # “Is it over?” Trump said.
     if "." not in punct or punct.strip("\"'”’)]").endswith(("!", "?", "…")):
         return True
     if m is None:

@@ -8,7 +8,10 @@ from dataclasses import dataclass
 _TOKEN = re.compile(
     r"(?:[A-Z]\.){2,}"  # U.S. / D.C.
     r"|(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Rev|St|Jr|Sr|Inc|Corp|Co|Ltd)\.(?=\s)"
+    r"|[A-Z]\.(?=\s+[A-Z])"  # an initial: "Robert P. Casey"
     r"|\$?\d[\d,]*(?:\.\d+)?%?"
+    r"|[^\W\d_]+(?=n['’]t\b)|n['’]t\b"  # "do|n't"
+    r"|[^\W\d_]+(?=['’](?:re|ve|ll|d|m|s)\b)|['’](?:re|ve|ll|d|m)\b"  # "they|'re"
     r"|[^\W\d_](?:[\w]|[-'’&](?=\w))*"
     r"|[’']s\b"
     r"|\S"
