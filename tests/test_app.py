@@ -160,3 +160,137 @@ def test_unknown_claim_id_is_a_warning(app) -> None:
     assert at.warning and "No claim" in at.warning[0].value
     at = app("claim", id='javascript:alert(1)"')
     assert at.info  # refused as an id, nothing rendered from it
+
+
+def test_claims_filters_compose_and_paginate(app) -> None:
+    at = app("claims")
+    total = int(re.search(r"\*\*(\d+)\*\* claims match", _markdown(at)).group(1))
+    assert total > 100 and len(at.dataframe[0].value) == 50
+    def shown() -> set[tuple[str, str]]:
+        frame = at.dataframe[0].value
+        return set(zip(frame["claim"], frame["outlet"], strict=True))
+
+    first_page = shown()
+    at.number_input(key="claims_page").set_value(3).run()
+    assert len(at.dataframe[0].value) == total - 100
+    assert not first_page & shown()
+    at.selectbox(key="claims_outlet").select("Harbor Times").run()
+    frame = at.dataframe[0].value
+    assert set(frame["outlet"]) == {"Harbor Times"}
+    at.text_input(key="claims_text").input("toll").run()
+    frame = at.dataframe[0].value
+    assert len(frame) >= 1 and all("toll" in t.lower() for t in frame["claim"])
+
+
+def test_claims_entity_and_date_filters(app) -> None:
+    import datetime as dt
+
+    at = app("claims", entity="Meridian Works")
+    assert at.selectbox(key="claims_entity").value == "Meridian Works"
+    frame = at.dataframe[0].value
+    assert all("Meridian Works" in e for e in frame["entities"])
+    at.date_input(key="claims_dates").set_value((dt.date(2026, 3, 8), dt.date(2026, 3, 8))).run()
+    frame = at.dataframe[0].value
+    assert len(frame) > 0 and set(frame["published"]) == {"2026-03-08"}
+
+
+def test_entity_and_outlet_pages(app) -> None:
+    at = app("entity", name="Meridian Works")
+    assert any("Meridian Works" in m.value for m in at.markdown)
+    assert sum(int(m.value) for m in at.metric) == len(at.dataframe[0].value)
+    at = app("outlet", domain="coastalwire.example")
+    subheaders = [s.value for s in at.subheader]
+    assert subheaders[:2] == ["Copies from", "Copied by"]
+    assert "harbortimes.example" in set(at.dataframe[0].value["domain"])  # copies from
+    at = app("outlet", domain="harbortimes.example")
+    assert "coastalwire.example" in set(at.dataframe[0].value["domain"])  # copied by
+    at.selectbox(key="outlet_open_copied_by").select("coastalwire.example").run()
+    assert at.query_params["domain"] == "coastalwire.example"
+
+
+def test_graph_page_builds_an_offline_network(app) -> None:
+    at = app("graph")
+    at.selectbox(key="graph_status").select("disputed").run()
+    at.slider(key="graph_limit").set_value(10).run()
+    options = at.selectbox(key="graph_open").options
+    assert any(o.startswith("Claim: ") for o in options)
+    assert any(o.startswith("Outlet: ") for o in options)
+    at.selectbox(key="graph_open").select_index(0).run()
+    assert at.query_params["page"] in ("claim", "outlet", "entity", "claims")
+
+
+def test_sparql_console_runs_examples_and_refuses_updates(app) -> None:
+    at = app("sparql")
+    at.selectbox(key="sparql_example").select_index(0).run()
+    at.button(key="sparql_run").click().run()
+    assert at.success and "rows" in at.success[0].value
+    assert len(at.dataframe[0].value) >= 2
+    at.text_area(key="sparql_query").input(
+        "INSERT DATA { <urn:x> <urn:y> <urn:z> }").run()
+    at.button(key="sparql_run").click().run()
+    assert at.error and "refused" in at.error[0].value
+    assert not at.dataframe
+
+
+def test_review_changes_status_and_can_be_withdrawn(app, samples: dict[str, dict]) -> None:
+    claim = samples["speculative"]
+    at = app("review", id=claim["id"])
+    at.selectbox(key="review_rating").select("False")
+    at.text_input(key="review_reviewer").input("Test Reviewer")
+    at.text_input(key="review_url").input("https://evidence.example/report")
+    at.text_area(key="review_note").input("Checked <b>the</b> minutes.")
+    at.button(key="review_submit").click().run()
+    assert not at.error, [e.value for e in at.error]
+    assert "disputed" in _markdown(at)
+    assert "rated false by fact-checker Test Reviewer" in _markdown(at)
+    assert at.dataframe[-1].value["state"].tolist() == ["Published"]
+    at.selectbox(key="review_withdraw_pick").select_index(0).run()
+    at.button(key="review_withdraw").click().run()
+    assert at.dataframe[-1].value["state"].tolist() == ["Withdrawn"]
+    assert "speculative" in _markdown(at)
+
+
+def test_review_requires_a_reviewer(app, samples: dict[str, dict]) -> None:
+    at = app("review", id=samples["sourced"]["id"])
+    at.button(key="review_submit").click().run()
+    assert at.error and "reviewer" in at.error[0].value
+
+
+def test_ingest_upload_and_refused_urls(app, tmp_path: Path) -> None:
+    at = app("ingest")
+    at.text_area(key="ingest_urls").input("/etc/passwd\nnot a url").run()
+    at.button(key="ingest_run").click().run()
+    frame = at.dataframe[-1].value
+    assert frame["ok"].tolist() == [False, False]
+    assert set(frame["result"]) == {"not an http(s) URL"}
+
+
+def test_export_whole_graph_and_filter(app) -> None:
+    at = app("claims")
+    at.selectbox(key="claims_status").select("disputed").run()
+    at.query_params["page"] = "export"
+    at.run()
+    at.radio(key="export_scope").set_value("filter").run()
+    assert any("status = disputed" in t.value for t in at.text)
+    at.selectbox(key="export_format").select("csv").run()
+    at.button(key="export_prepare").click().run()
+
+    def size() -> int:
+        sizes = [c.value for c in at.caption if c.value.endswith(" bytes")]
+        assert sizes, "no prepared export"
+        return int(sizes[0].removesuffix(" bytes").replace(",", ""))
+
+    filtered = size()
+    at.radio(key="export_scope").set_value("all").run()
+    at.button(key="export_prepare").click().run()
+    assert 0 < filtered < size()
+
+
+def test_store_open_failure_is_one_line(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-dir"
+    blocker.write_text("x")
+    monkeypatch.setenv("CLAIMGRAPH_STORE", str(blocker))
+    at = AppTest.from_file(APP, default_timeout=30)
+    at.run()
+    assert not at.exception
+    assert at.error and "not a directory" in at.error[0].value

@@ -136,7 +136,7 @@ def _entities(detail: dict) -> None:
     columns = st.columns(min(4, len(detail["entities"])))
     for i, name in enumerate(detail["entities"]):
         with columns[i % len(columns)]:
-            nav_button(name, "entity", f"claim_entity_{i}", name=name)
+            nav_button(esc(name), "entity", f"claim_entity_{i}", name=name)
 
 
 def render(ctx: Ctx) -> None:
