@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import os
 import re
+import time
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -140,18 +141,34 @@ def to_python(term: Node | None) -> Any:
     return str(term)
 
 
-def open_store(spec: str | None = None) -> ClaimStore:
+class StoreLocked(StoreError):
+    """An embedded store is open in another process (RocksDB allows one process)."""
+
+
+def open_store(spec: str | None = None, wait: float = 0.0) -> ClaimStore:
     """Open the store named by ``spec`` (see :func:`store_spec`).
 
     ``memory`` -> rdflib Memory store; ``sparql:QUERY_URL[,UPDATE_URL]`` -> remote endpoint;
-    anything else is a directory for embedded Oxigraph (created when missing).
+    anything else is a directory for embedded Oxigraph (created when missing). An embedded
+    store held by another process raises :class:`StoreLocked` at once, or after retrying for
+    ``wait`` seconds.
     """
     spec = store_spec(spec)
     if spec == "memory":
         return ClaimStore(Dataset(default_union=True), "memory", spec)
     if spec.startswith("sparql:"):
         return _open_remote(spec)
-    return _open_oxigraph(Path(spec))
+    deadline = time.monotonic() + max(0.0, wait)
+    delay = 0.1
+    while True:
+        try:
+            return _open_oxigraph(Path(spec))
+        except StoreLocked:
+            if time.monotonic() + delay > deadline:
+                raise
+            log.info("%s is locked; retrying in %.1f s", spec, delay)
+            time.sleep(delay)
+            delay = min(delay * 2, 2.0)
 
 
 def _open_oxigraph(path: Path) -> ClaimStore:
@@ -164,7 +181,7 @@ def _open_oxigraph(path: Path) -> ClaimStore:
     except OSError as exc:
         message = str(exc)
         if "lock" in message.lower():
-            raise StoreError(
+            raise StoreLocked(
                 f"{path}: store is in use by another process (an ingest or the app?); "
                 "wait for it, or serve it with `oxigraph serve` and use --store sparql:URL"
             ) from None
