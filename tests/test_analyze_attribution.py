@@ -115,3 +115,16 @@ def test_offsets_are_article_offsets() -> None:
     assert att is not None
     assert text[att.source.start : att.source.end] == "The mayor"
     assert text[att.content.start : att.content.end] == "the park reopens"
+
+
+def test_headline_colon_and_signoff() -> None:
+    src, cue, content = _parts("Marco Rubio: I'm not interested in being vice president.")
+    assert (src, cue) == ("Marco Rubio", ":")
+    assert content == "I'm not interested in being vice president"
+    src, cue, _ = _parts("― Jacklyn Ashley")
+    assert (src, cue) == ("Jacklyn Ashley", "―")
+
+
+def test_noun_uses_are_not_cues() -> None:
+    assert _att("She campaigned hard in the early states and contests.") is None
+    assert _att("His remarks drew support from the think tank.") is None

@@ -306,7 +306,9 @@ def _candidates(toks: list[Tok]) -> list[tuple[int, int, str]]:
             continue
         if low in SOURCELESS:
             out.append((i, i, "sourceless"))
-        elif low in CUE_FORMS and _is_verb_here(toks, i):
+        elif low in CUE_FORMS and _is_verb_here(toks, i) and not (
+            i + 1 < n and toks[i + 1].low in ("tank", "tanks")
+        ):
             if out and i - out[-1][1] <= 3 and i > 0 and toks[i - 1].low == "to":
                 i += 1
                 continue  # "declined to comment", "went on to say"
@@ -369,6 +371,16 @@ def find_attributions(text: str, sentence: Sentence) -> list[Attribution]:
     colon = _colon_attribution(text, toks)
     if colon is not None:
         out.append(colon)
+    if 2 <= len(toks) <= 6 and toks[0].text in "―—" and all(
+        t.is_cap or t.text in (".", ",") for t in toks[1:]
+    ):
+        # a sign-off under a quote: "― Jacklyn Ashley"
+        src = _trim_span(text, toks[1].start, sentence.end)
+        if src is not None:
+            cue = Span(toks[0].start, toks[0].end)
+            return [Attribution(Span(sentence.start, sentence.end), src, cue,
+                                text[src.start : src.end], toks[0].text, "quote")]
+
     for ci, (a, b, kind) in enumerate(cands):
         next_cue = cands[ci + 1][0] if ci + 1 < len(cands) else len(toks)
         stop = s_end
