@@ -16,6 +16,9 @@ log = logging.getLogger(__name__)
 
 SCHEMA_VERSION = 1
 IDF_PRIOR_DOCS = 1000
+MAX_QUERY_TERMS = 10  # candidate retrieval ORs the rarest terms of a claim
+COMMON_TERM_SHARE = 0.02  # terms in more than this share of claims are not searched on...
+COMMON_TERM_DOCS = 200  # ...once the index holds more than this many claims containing them
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS schema_version(version INTEGER NOT NULL);
@@ -239,9 +242,12 @@ class ClaimStore:
         n, df = self.n_docs() + IDF_PRIOR_DOCS, self.df(term)
         return math.log(1.0 + (n - df + 0.5) / (df + 0.5))
 
-    def rarest(self, tokens: Sequence[str], keep: int = 24) -> list[str]:
-        """The ``keep`` most informative distinct tokens (bounds the cost of an OR query)."""
-        distinct = list(dict.fromkeys(tokens))
-        if len(distinct) <= keep:
-            return distinct
-        return sorted(distinct, key=self.df)[:keep]
+    def rarest(self, tokens: Sequence[str], keep: int = MAX_QUERY_TERMS) -> list[str]:
+        """The ``keep`` most informative distinct tokens, without very common ones (at least
+        3 kept). Bounds the cost of the OR query: FTS5 scores every row matching any term."""
+        distinct = sorted(dict.fromkeys(tokens), key=self.df)
+        cap = max(COMMON_TERM_DOCS, COMMON_TERM_SHARE * self.n_docs())
+        informative = [t for t in distinct if self.df(t) <= cap]
+        if len(informative) < 3:
+            informative = distinct[:3]
+        return informative[:keep]
