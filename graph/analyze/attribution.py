@@ -83,14 +83,15 @@ def _is_verb_here(toks: list[Tok], i: int) -> bool:
 
 
 _ADJ_SUFFIXES = ("al", "ive", "ous", "ic", "ful", "less", "able", "ible", "ary", "ern", "ish")
-_NEEDS_QUOTE = frozenset({"continue", "express", "voice", "chant"})
+_NEEDS_QUOTE = frozenset({"continue", "chant"})
 _FIRST_SECOND = frozenset({"i", "we", "you"})
 _REL = frozenset({"who", "which", "that"})
 _NOUN_SOURCES = frozenset(
     """officials official experts analysts sources aides people critics advocates observers
     residents voters supporters opponents democrats republicans lawmakers spokesman
     spokeswoman spokesperson police authorities investigators researchers scientists
-    economists strategists advisers insiders""".split()
+    economists strategists advisers insiders polls surveys data numbers records documents
+    results studies figures reports emails statistics estimates projections""".split()
 )
 
 
@@ -294,10 +295,12 @@ def _candidates(toks: list[Tok]) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
     n = len(toks)
     quoted = _quoted_mask(toks)
+    words = [t for t in toks if t.is_word and t.text[:1].isalpha()]
+    title_case = len(words) >= 4 and sum(t.is_cap for t in words) >= 0.7 * len(words)
     i = 0
     while i < n:
         low = toks[i].low
-        if quoted[i] or (toks[i].is_cap and i > 0 and low != "according"):
+        if quoted[i] or (toks[i].is_cap and i > 0 and low != "according" and not title_case):
             i += 1
             continue
         if low == "according" and i + 1 < n and toks[i + 1].low == "to":
