@@ -7,6 +7,7 @@ metadata, body links and embedded ClaimReview markup.
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import json
 import logging
@@ -15,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import quote, urljoin, urlsplit
 
 import trafilatura
 from lxml import etree
@@ -32,7 +33,33 @@ ENGLISH_STOPWORDS = frozenset(
     "the of and to in a is that for it on was with as by at from be are this have has an "
     "not but or which its were said their been they will who would".split()
 )
+OTHER_STOPWORDS = {  # enough to tell a page is *not* English when it does not say so
+    "de": frozenset("der die das und ist nicht mit den dem sich auf für ein eine von zu "
+                    "wurde sind auch werden nach bei".split()),
+    "fr": frozenset("le la les et est des une un pas pour dans que qui sur avec au aux "
+                    "sont été par ce".split()),
+    "es": frozenset("el la los las y es una un por para con que del se no en su al "
+                    "como fue".split()),
+    "it": frozenset("il di che è per una un non con del della sono gli le nel alla "
+                    "anche".split()),
+    "nl": frozenset("de het een en van is niet met op voor zijn dat die te wordt ook "
+                    "bij".split()),
+    "pt": frozenset("o a os as e é um uma do da dos das em para com não que por "
+                    "foi".split()),
+}
+MIN_TEXT_CHARS = 40
+_URL_UNSAFE = set('<>"{}|\\^` ')  # not allowed in IRIs; encoded, with controls
 BLOCK_TAGS = {"head": "heading", "p": "paragraph", "item": "list_item", "quote": "quote"}
+
+
+def clean_url(url: str) -> str:
+    """Percent-encode what may not appear in an IRI (spaces, ``<>"{}|\\^```, controls)."""
+    url = url.strip()
+    return "".join(
+        quote(ch, safe="") if ch in _URL_UNSAFE or ord(ch) < 0x21 or 0x7F <= ord(ch) < 0xA0
+        else ch
+        for ch in url
+    )
 
 
 class IngestError(Exception):
@@ -92,10 +119,56 @@ def read_source(source: Source, policy: FetchPolicy) -> tuple[bytes, str, str | 
         raise IngestError(source.location, "no such file")
     if not path.is_file():
         raise IngestError(source.location, "not a file")
-    size = path.stat().st_size
-    if size > policy.max_bytes:
-        raise IngestError(source.location, f"file too large ({size} bytes > {policy.max_bytes})")
-    return path.read_bytes(), path.resolve().as_uri(), None
+    try:
+        size = path.stat().st_size
+        if size > policy.max_bytes:
+            raise IngestError(source.location,
+                              f"file too large ({size} bytes > {policy.max_bytes})")
+        with path.open("rb") as handle:  # the file may grow between stat and read
+            raw = handle.read(policy.max_bytes + 1)
+    except OSError as exc:
+        raise IngestError(source.location, f"cannot read file ({exc.strerror or exc})") from None
+    if len(raw) > policy.max_bytes:
+        raise IngestError(source.location, f"file too large (over {policy.max_bytes} bytes)")
+    return raw, path.resolve().as_uri(), None
+
+
+BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"),
+        (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"))
+_BAD_CHARSETS = {"utf-16", "utf-32", "utf-16le", "utf-16be", "utf-32le", "utf-32be"}
+
+
+def _decode_fallback(raw: bytes) -> str:
+    """Undeclared or mislabelled bytes: mostly-UTF-8 with a few bad bytes stays UTF-8,
+    anything else is read as windows-1252 (a superset of latin-1 for text)."""
+    loose = raw.decode("utf-8", errors="replace")
+    bad = loose.count("\ufffd") - raw.decode("utf-8", "ignore").count("\ufffd")
+    good = sum(1 for ch in loose if ord(ch) > 0x7F and ch != "\ufffd")
+    if good > bad:
+        return loose
+    try:
+        return raw.decode("cp1252")
+    except UnicodeDecodeError:  # the five bytes cp1252 leaves undefined
+        return raw.decode("latin-1")
+
+
+def _decode(raw: bytes, declared: str | None, head: bytes) -> str:
+    for bom, encoding in BOMS:
+        if raw.startswith(bom):
+            return raw.decode(encoding, errors="replace")
+    candidates = [declared] if declared else []
+    meta = re.search(rb"<meta[^>]{0,200}?charset\s*=\s*[\"']?([A-Za-z0-9_\-:.]+)", head, re.I)
+    if meta:
+        candidates.append(meta.group(1).decode("ascii", "ignore"))
+    for encoding in [*candidates, "utf-8"]:
+        try:
+            if codecs.lookup(encoding).name in _BAD_CHARSETS:
+                continue  # a BOM-less "utf-16" label on ASCII-compatible bytes is a lie
+            return raw.decode(encoding)
+        except (UnicodeDecodeError, LookupError):
+            continue
+    return _decode_fallback(raw)
 
 
 def decode_html(raw: bytes, declared: str | None, location: str) -> str:
@@ -103,27 +176,15 @@ def decode_html(raw: bytes, declared: str | None, location: str) -> str:
     if not raw.strip():
         raise IngestError(location, "empty file")
     head = raw[:8192]
-    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if b"\x00" in head and not head.startswith(tuple(bom for bom, _ in BOMS)):
         raise IngestError(location, "binary data, not HTML")
-    candidates = [declared] if declared else []
-    meta = re.search(rb"<meta[^>]+charset=[\"']?([A-Za-z0-9_\-]+)", head, re.I)
-    if meta:
-        candidates.append(meta.group(1).decode("ascii", "ignore"))
-    candidates.append("utf-8")
-    for encoding in candidates:
-        try:
-            text = raw.decode(encoding)
-            break
-        except (UnicodeDecodeError, LookupError):
-            continue
-    else:
-        text = raw.decode("utf-8", errors="replace")
+    text = _decode(raw, declared, head)
     controls = sum(1 for ch in text[:4096] if ord(ch) < 32 and ch not in "\t\r\n\f")
     if controls > 0.05 * min(len(text), 4096):
         raise IngestError(location, "binary data, not HTML")
     if "<" not in text[:4096]:
         raise IngestError(location, "not HTML (no markup)")
-    return text.lstrip("\ufeff")
+    return text.lstrip("\ufeff").replace("\x00", "")
 
 
 def _element_text(element: etree._Element) -> str:
@@ -162,9 +223,14 @@ def _body_links(body: etree._Element, base: str) -> list[Link]:
     seen: set[str] = set()
     for ref in body.iter("ref"):
         target = (ref.get("target") or "").strip()
-        if not target or target.startswith(("#", "javascript:", "mailto:")):
+        if not target or target.startswith("#"):
             continue
-        href = urljoin(base, target)
+        try:
+            href = clean_url(urljoin(base, target))
+        except ValueError:  # e.g. a malformed IPv6 host
+            continue
+        if not is_url(href.lower()) or not urlsplit(href).hostname:
+            continue  # javascript:, data:, mailto:, relative links of local files
         if href not in seen:
             seen.add(href)
             links.append(Link(href=href, text=_element_text(ref)))
@@ -190,14 +256,20 @@ def detect_language(html_text: str, text: str) -> str | None:
     declared = re.search(r"<html[^>]*\slang=[\"']?([A-Za-z]{2,3})", html_text[:4096], re.I)
     if declared:
         return declared.group(1).lower()
-    words = re.findall(r"[a-z]+", text.lower()[:20000])
+    words = re.findall(r"[^\W\d_]+", text.lower()[:20000])
     if len(words) < 20:
         return None
     share = sum(1 for w in words if w in ENGLISH_STOPWORDS) / len(words)
-    return "en" if share > 0.12 else None
+    if share > 0.12:
+        return "en"
+    shares = {lang: sum(1 for w in words if w in stop) / len(words)
+              for lang, stop in OTHER_STOPWORDS.items()}
+    best = max(shares, key=shares.__getitem__)
+    return best if shares[best] > 0.12 and shares[best] > share else None
 
 
-def _rating_verdict(name: str, value: float | None, best: float | None, worst: float | None):
+def _rating_verdict(name: str, value: float | None, best: float | None,
+                    worst: float | None) -> str | None:
     lowered = name.lower()
     if any(w in lowered for w in ("false", "pants on fire", "fake", "incorrect", "wrong")):
         return "false"
@@ -209,59 +281,135 @@ def _rating_verdict(name: str, value: float | None, best: float | None, worst: f
     return None
 
 
-def _as_float(value) -> float | None:
+def _as_float(value: object) -> float | None:
     try:
-        return float(value)
-    except (TypeError, ValueError):
+        number = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError, OverflowError):
         return None
+    return number if number == number and abs(number) != float("inf") else None
 
 
-def _walk_jsonld(node) -> Iterator[dict]:
-    if isinstance(node, list):
-        for item in node:
-            yield from _walk_jsonld(item)
-    elif isinstance(node, dict):
-        yield node
-        for key in ("@graph", "mainEntity"):
-            if key in node:
-                yield from _walk_jsonld(node[key])
+def _walk_jsonld(root: object, limit: int = 10000) -> Iterator[dict]:
+    """Dicts in a JSON-LD document (iteratively: hostile nesting cannot blow the stack)."""
+    stack = [root]
+    while stack and limit > 0:
+        node = stack.pop()
+        limit -= 1
+        if isinstance(node, list):
+            stack.extend(reversed(node))
+        elif isinstance(node, dict):
+            yield node
+            for key in ("mainEntity", "@graph"):
+                if key in node:
+                    stack.append(node[key])
+
+
+def _text(value: object) -> str:
+    """A JSON-LD value as one string (first item of a list, ``name`` of an object)."""
+    if isinstance(value, list):
+        value = value[0] if value else ""
+    if isinstance(value, dict):
+        value = value.get("name") or value.get("@value") or ""
+    if isinstance(value, (dict, list)):
+        return ""
+    return "" if value is None else str(value).strip()
+
+
+def _jsonld_scripts(html_text: str, max_scripts: int = 50) -> Iterator[str]:
+    """Bodies of ``<script type="application/ld+json">`` in linear time."""
+    lowered = html_text.lower()
+    for match in re.finditer(r"<script\b([^>]{0,1000})>", lowered):
+        if "ld+json" not in match.group(1):
+            continue
+        end = lowered.find("</script", match.end())
+        if end < 0:
+            return
+        yield html_text[match.end():end]
+        max_scripts -= 1
+        if max_scripts <= 0:
+            return
 
 
 def extract_reviews(html_text: str) -> list[Review]:
     """schema.org ClaimReview objects from the page's JSON-LD scripts."""
     reviews: list[Review] = []
-    for script in re.findall(
-        r"<script[^>]+application/ld\+json[^>]*>(.*?)</script>", html_text, re.S | re.I
-    ):
+    for script in _jsonld_scripts(html_text):
         try:
             data = json.loads(script)
-        except json.JSONDecodeError:
+        except (ValueError, RecursionError):
             continue
         for node in _walk_jsonld(data):
             types = node.get("@type")
             types = types if isinstance(types, list) else [types]
-            if "ClaimReview" not in types:
+            if not any(t == "ClaimReview" for t in types if isinstance(t, str)):
                 continue
-            rating = node.get("reviewRating") or {}
+            rating = node.get("reviewRating")
+            rating = rating if isinstance(rating, dict) else {}
             author = node.get("author") or {}
-            name = str(rating.get("alternateName") or rating.get("name") or "")
+            name = _text(rating.get("alternateName") or rating.get("name"))
             value = _as_float(rating.get("ratingValue"))
             best = _as_float(rating.get("bestRating"))
             worst = _as_float(rating.get("worstRating"))
             reviews.append(
                 Review(
-                    claim_reviewed=str(node.get("claimReviewed") or ""),
+                    claim_reviewed=_text(node.get("claimReviewed")),
                     rating=name,
                     rating_value=value,
                     best_rating=best,
                     worst_rating=worst,
-                    author=str(author.get("name")) if isinstance(author, dict) else str(author),
-                    url=node.get("url"),
-                    published=_parse_date(node.get("datePublished")),
+                    author=_text(author),
+                    url=clean_url(_text(node.get("url"))) or None,
+                    published=_parse_date(_text(node.get("datePublished"))),
                     verdict=_rating_verdict(name, value, best, worst),
                 )
             )
     return [r for r in reviews if r.claim_reviewed]
+
+
+def _prose_chars(html_text: str) -> int:
+    """Visible characters outside scripts, styles and data tables (tables of short cells).
+
+    trafilatura's fallback extractors happily return the cells of a page that is only a
+    table; such a page has no article, so it is refused rather than split into "claims".
+    Layout tables (with paragraphs or long cells) count as prose.
+    """
+    try:
+        tree = lxml_html.document_fromstring(html_text.encode("utf-8", "replace"))
+    except (etree.ParserError, ValueError):
+        return 0
+    for element in tree.xpath("//script|//style|//noscript|//template|//head"):
+        element.drop_tree()
+    data_tables = [
+        table for table in tree.xpath("//table[not(.//p)]")
+        if all(len(cell.text_content().strip()) < 200 for cell in table.xpath(".//td|.//th"))
+    ]
+    for table in data_tables:
+        if table.getparent() is not None:
+            table.drop_tree()
+    return len("".join(tree.text_content().split()))
+
+
+def _same_site(a: str, b: str) -> bool:
+    host_a, host_b = _host(a), _host(b)
+    return bool(host_a) and (
+        host_a == host_b or host_a.endswith("." + host_b) or host_b.endswith("." + host_a)
+    )
+
+
+def _article_url(html_text: str, og_url: str | None, url: str) -> str:
+    """The URL to record: the page's canonical URL, if it may speak for itself.
+
+    A local file may name any canonical URL (that is how saved pages keep their identity);
+    a fetched page may only name one on its own site, so a hostile page cannot overwrite
+    another outlet's article by claiming its URL.
+    """
+    for candidate in (_canonical_url(html_text), og_url):
+        if not candidate or not is_url(candidate.strip()):
+            continue
+        candidate = clean_url(candidate)
+        if not is_url(url) or _same_site(candidate, url):
+            return candidate
+    return clean_url(url)
 
 
 def extract_article(html_text: str, url: str, location: str) -> Article:
@@ -271,21 +419,23 @@ def extract_article(html_text: str, url: str, location: str) -> Article:
             html_text, url=url if is_url(url) else None, with_metadata=True,
             include_links=True, include_tables=False, favor_precision=False,
         )
-    except (ValueError, etree.LxmlError, RecursionError) as exc:
+        if document is None or document.body is None:
+            raise IngestError(location, "no article text found")
+        text, blocks = _layout(_collect_blocks(document.body))
+    except IngestError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - a parser failure on one page is one line
         reason = f"HTML could not be parsed ({exc.__class__.__name__})"
         raise IngestError(location, reason) from None
-    if document is None or document.body is None:
+    if len(text.strip()) < MIN_TEXT_CHARS:
         raise IngestError(location, "no article text found")
-    text, blocks = _layout(_collect_blocks(document.body))
-    if len(text.strip()) < 40:
-        raise IngestError(location, "no article text found")
-    canonical = _canonical_url(html_text) or document.url or url
-    if not is_url(canonical):
-        canonical = url
+    if _prose_chars(html_text) < MIN_TEXT_CHARS:
+        raise IngestError(location, "no article text found (only tables or scripts)")
+    canonical = _article_url(html_text, document.url, url)
     return Article(
         url=canonical,
         text=text,
-        title=(document.title or "").strip(),
+        title=" ".join((document.title or "").split()),
         author=(document.author or None),
         published=_parse_date(document.date),
         outlet=(document.sitename or document.hostname or _host(canonical) or "").strip(),
