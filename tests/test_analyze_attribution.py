@@ -128,3 +128,10 @@ def test_headline_colon_and_signoff() -> None:
 def test_noun_uses_are_not_cues() -> None:
     assert _att("She campaigned hard in the early states and contests.") is None
     assert _att("His remarks drew support from the think tank.") is None
+
+
+def test_passive_without_agent_has_no_source() -> None:
+    att = _att("The final design has not been announced.")
+    assert att is None or att.source is None
+    src, cue, _ = _parts("The plan was announced by the mayor on Monday.")
+    assert (src, cue) == ("the mayor", "was announced")

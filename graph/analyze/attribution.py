@@ -245,6 +245,16 @@ def find_attributions(text: str, sentence: Sentence) -> list[Attribution]:
         while first_cue <= b and toks[first_cue].low in AUX_BEFORE_CUE:
             first_cue += 1
         head = toks[first_cue].low
+        if _is_passive(toks, a, first_cue):
+            # "has not been announced" (no speaker) / "was announced by the mayor"
+            by_agent = b + 1 < len(toks) and toks[b + 1].low == "by"
+            agent = _right_np(toks, b + 2) if by_agent else None
+            src = _span(toks, agent) if agent else None
+            out.append(Attribution(
+                Span(sentence.start, sentence.end), src, cue,
+                text[src.start : src.end] if src else None, text[cue.start : cue.end], "verb",
+            ))
+            continue
         att_kind = "verb"
         src_rng = None
         left = a - 1
@@ -297,7 +307,7 @@ def find_attributions(text: str, sentence: Sentence) -> list[Attribution]:
             content = Span(sentence.start, sentence.end)  # "Trump said." after a quote
         if content is None:
             continue
-        if lemma not in SPEECH_LEMMAS and _n_words(text, content) < 3:
+        if (lemma not in SPEECH_LEMMAS or src is None) and _n_words(text, content) < 3:
             continue  # "inspectors found cracks": an event, not a reported statement
         out.append(
             Attribution(
@@ -321,6 +331,13 @@ def _only_adverbial(text: str, span: Span | None) -> bool:
         return True
     words = [w.strip(".,;:!?\"'”’").lower() for w in text[span.start : span.end].split()]
     return all(not w or w in _ADVERBIAL or w[:1].isdigit() for w in words)
+
+
+_BE = frozenset({"was", "were", "is", "are", "be", "been", "being"})
+
+
+def _is_passive(toks: list[Tok], a: int, head: int) -> bool:
+    return head > a and toks[head - 1].low in _BE and toks[head].low.endswith(("ed", "en", "wn"))
 
 
 def _n_words(text: str, span: Span | None) -> int:
