@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 import threading
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import islice
 
-from pyparsing import ParseException
+from pyparsing import ParseException, ParseResults
 from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 
 from graph.store import ClaimStore, to_python
@@ -15,12 +17,15 @@ from graph.vocab import sparql_prefixes
 
 FORBIDDEN = ("INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY",
              "SERVICE", "WITH")
+_ESCAPES = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
 _STRINGS = re.compile(
     r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:\\.|[^"\\\n])*"|\'(?:\\.|[^\'\\\n])*\''
 )
 _IRIS = re.compile(r"<[^<>\s]*>")
 _COMMENTS = re.compile(r"#[^\n]*")
-_NAMES = re.compile(r"[?$][\w]+|[\w.-]*:[\w.-]*")  # variables and prefixed names
+# variables, prefixed names, blank node labels, language tags
+_NAMES = re.compile(r"[?$]\w+|[\w.-]*:[\w.-]*|@[A-Za-z]+(?:-[A-Za-z0-9]+)*")
+_PREFIX_LINES = sparql_prefixes().count("\n")
 
 
 class QueryRefused(Exception):
@@ -35,30 +40,81 @@ class QueryResult:
     seconds: float
 
 
-def _keywords(query: str) -> set[str]:
+def expand_escapes(query: str) -> str:
+    """Apply SPARQL's ``\\uXXXX`` / ``\\UXXXXXXXX`` escapes, as the parsers do before parsing,
+    so that what is checked is what runs (``\\u0053ERVICE`` is SERVICE)."""
+    def char(match: re.Match) -> str:
+        code = int(match.group(1) or match.group(2), 16)
+        if code > 0x10FFFF or 0xD800 <= code <= 0xDFFF:
+            raise QueryRefused(f"malformed SPARQL: bad escape {match.group(0)}")
+        return chr(code)
+
+    expanded = _ESCAPES.sub(char, query)
+    if _ESCAPES.search(expanded):
+        raise QueryRefused("refused: read-only console, nested \\u escapes are not allowed")
+    return expanded
+
+
+def _keywords(query: str) -> list[str]:
+    """Bare words of the query, in order, outside strings, IRIs, comments and names."""
     stripped = _COMMENTS.sub(" ", _IRIS.sub(" ", _STRINGS.sub(" ", query)))
     stripped = _NAMES.sub(" ", stripped)
-    return {word.upper() for word in re.findall(r"[A-Za-z]+", stripped)}
+    return [word.upper() for word in re.findall(r"[A-Za-z]+", stripped)]
+
+
+def _parts(node: object) -> Iterator[object]:
+    """Every node of an rdflib parse tree (iteratively)."""
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        yield current
+        if isinstance(current, dict):  # CompValue
+            stack.extend(current.values())
+        elif isinstance(current, (list, tuple, ParseResults)):
+            stack.extend(current)
+
+
+def _one_line(text: str) -> str:
+    return " ".join(str(text).split())
 
 
 def check_read_only(query: str) -> str:
-    """Return the query with the standard prefixes added; raise QueryRefused otherwise."""
+    """Return the query with the standard prefixes added; raise QueryRefused otherwise.
+
+    The parser decides (only SELECT/ASK/CONSTRUCT/DESCRIBE parse as queries); the keyword
+    scan only gives a friendlier message. SERVICE (federation: requests to other hosts) and
+    FROM / FROM NAMED (rdflib loads those graphs from the web) are refused on the parse tree.
+    """
+    query = expand_escapes(query)
+    if not _COMMENTS.sub("", query).strip():
+        raise QueryRefused("malformed SPARQL: empty query")
     full = sparql_prefixes() + query
-    used = _keywords(query) & set(FORBIDDEN)
+    used = [word for word in _keywords(query) if word in FORBIDDEN]
     if used:
-        raise QueryRefused(f"refused: read-only console, {sorted(used)[0]} is not allowed")
+        raise QueryRefused(f"refused: read-only console, {used[0]} is not allowed")
     try:
         parsed = parseQuery(full)
     except ParseException as exc:
         try:
             parseUpdate(full)
         except ParseException:
-            raise QueryRefused(f"malformed SPARQL: {exc.msg} (line {exc.lineno}, column {exc.col})"
-                               ) from None
+            line = max(exc.lineno - _PREFIX_LINES, 1)
+            raise QueryRefused(f"malformed SPARQL: {_one_line(exc.msg)} (line {line}, "
+                               f"column {exc.col})") from None
         raise QueryRefused("refused: read-only console, updates are not allowed") from None
+    except Exception as exc:  # noqa: BLE001 - the parser raises more than ParseException
+        raise QueryRefused(f"malformed SPARQL: {_one_line(str(exc)) or type(exc).__name__}"
+                           ) from None
     kind = parsed[1].name
     if kind not in ("SelectQuery", "AskQuery", "ConstructQuery", "DescribeQuery"):
         raise QueryRefused(f"refused: {kind} is not supported")
+    for part in _parts(parsed):
+        name = getattr(part, "name", None)
+        if name == "ServiceGraphPattern":
+            raise QueryRefused("refused: read-only console, SERVICE is not allowed")
+        if name == "DatasetClause":
+            raise QueryRefused("refused: read-only console, FROM is not allowed "
+                               "(use GRAPH <...> { ... })")
     return full
 
 
@@ -75,8 +131,8 @@ def run_query(store: ClaimStore, query: str, max_rows: int = 1000,
             if result.type == "ASK":
                 outcome["value"] = (["ask"], [{"ask": bool(result.askAnswer)}], False)
                 return
-            if result.type == "CONSTRUCT":
-                triples = list(result.graph)[: max_rows + 1]
+            if result.type in ("CONSTRUCT", "DESCRIBE"):
+                triples = list(islice(iter(result.graph), max_rows + 1))
                 rows = [{"subject": str(s), "predicate": str(p), "object": to_python(o)}
                         for s, p, o in triples[:max_rows]]
                 outcome["value"] = (["subject", "predicate", "object"], rows,
@@ -92,7 +148,7 @@ def run_query(store: ClaimStore, query: str, max_rows: int = 1000,
                 rows.append({name: to_python(row[i]) for i, name in enumerate(names)})
             outcome["value"] = (names, rows, truncated)
         except Exception as exc:  # report the engine's message as one line
-            outcome["error"] = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            outcome["error"] = _one_line(str(exc)) or type(exc).__name__
 
     started = time.monotonic()
     worker = threading.Thread(target=work, daemon=True)
