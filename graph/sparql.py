@@ -17,7 +17,9 @@ from graph.vocab import sparql_prefixes
 
 FORBIDDEN = ("INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY",
              "SERVICE", "WITH")
-_ESCAPES = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+# as rdflib's parser reads them (it also takes \\U with 4 digits): both engines then get
+# the same escape-free text
+_ESCAPES = re.compile(r"\\[uU]([0-9A-Fa-f]{4}(?:[0-9A-Fa-f]{4})?)")
 _STRINGS = re.compile(
     r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:\\.|[^"\\\n])*"|\'(?:\\.|[^\'\\\n])*\''
 )
@@ -44,7 +46,7 @@ def expand_escapes(query: str) -> str:
     """Apply SPARQL's ``\\uXXXX`` / ``\\UXXXXXXXX`` escapes, as the parsers do before parsing,
     so that what is checked is what runs (``\\u0053ERVICE`` is SERVICE)."""
     def char(match: re.Match) -> str:
-        code = int(match.group(1) or match.group(2), 16)
+        code = int(match.group(1), 16)
         if code > 0x10FFFF or 0xD800 <= code <= 0xDFFF:
             raise QueryRefused(f"malformed SPARQL: bad escape {match.group(0)}")
         return chr(code)
