@@ -276,9 +276,7 @@ def test_confirmation_counts_distinct_outlets(index: CorroborationIndex) -> None
                 dom,
                 dom,
                 D2,
-                [
-                    f"Port Calder approved a $40 million budget for its ferry terminal ({i})."
-                ],
+                [f"Port Calder approved a $40 million budget for its ferry terminal ({i})."],
             )
         )
     assert index.status_of(iri(a, 0)).confirmations == 2

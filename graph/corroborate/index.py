@@ -253,11 +253,8 @@ class CorroborationIndex:
             affected |= self._delete_links_of(iri)
             self.conn.execute("DELETE FROM review_match WHERE claim_iri = ?", (iri,))
             self.conn.execute("DELETE FROM status WHERE iri = ?", (iri,))
-        self.conn.execute(
-            "DELETE FROM claim_fts WHERE rowid IN (SELECT id FROM claim WHERE url = ?)", (url,)
-        )
+        self.store.delete_claims_of(url)
         for table in (
-            "claim",
             "article",
             "article_key",
             "article_href",

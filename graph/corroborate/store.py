@@ -14,7 +14,7 @@ from graph.corroborate.matching import ClaimFeatures
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 IDF_PRIOR_DOCS = 1000
 MAX_QUERY_TERMS = 10  # candidate retrieval ORs the rarest terms of a claim
 COMMON_TERM_SHARE = 0.02  # terms in more than this share of claims are not searched on...
@@ -49,7 +49,7 @@ CREATE TABLE IF NOT EXISTS claim(
   hedges TEXT);
 CREATE INDEX IF NOT EXISTS claim_url ON claim(url);
 CREATE VIRTUAL TABLE IF NOT EXISTS claim_fts USING fts5(tokens);
-CREATE VIRTUAL TABLE IF NOT EXISTS claim_vocab USING fts5vocab(claim_fts, row);
+CREATE TABLE IF NOT EXISTS term_df(term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS entity(key TEXT PRIMARY KEY, name TEXT, type TEXT);
 CREATE TABLE IF NOT EXISTS link(subject TEXT NOT NULL, target TEXT NOT NULL,
   relation TEXT NOT NULL, kind TEXT NOT NULL, similarity REAL, reason TEXT,
@@ -190,6 +190,24 @@ class ClaimStore:
                 "INSERT INTO claim_fts(rowid, tokens) VALUES (?, ?)",
                 (cur.lastrowid, " ".join(f.tokens)),
             )
+            self._count_terms(f.tokens, +1)
+
+    def _count_terms(self, tokens: Sequence[str], delta: int) -> None:
+        """Document frequencies (and the document count under the empty term)."""
+        self.conn.executemany(
+            "INSERT INTO term_df(term, df) VALUES (?, ?) "
+            "ON CONFLICT(term) DO UPDATE SET df = df + excluded.df",
+            [(t, delta) for t in {"", *tokens}],
+        )
+
+    def delete_claims_of(self, url: str) -> None:
+        for cid, toks in self.conn.execute(
+            "SELECT c.id, f.tokens FROM claim c JOIN claim_fts f ON f.rowid = c.id WHERE c.url = ?",
+            (url,),
+        ).fetchall():
+            self._count_terms(str(toks).split(), -1)
+            self.conn.execute("DELETE FROM claim_fts WHERE rowid = ?", (cid,))
+        self.conn.execute("DELETE FROM claim WHERE url = ?", (url,))
 
     def claims_of(self, url: str) -> list[ClaimFeatures]:
         rows = self.conn.execute(
@@ -225,14 +243,12 @@ class ClaimStore:
     # --- term statistics -----------------------------------------------------------------------
     def n_docs(self) -> int:
         if self._n_docs is None:
-            self._n_docs = self.conn.execute("SELECT count(*) FROM claim_fts").fetchone()[0]
+            self._n_docs = self.df("")
         return self._n_docs
 
     def df(self, term: str) -> int:
         if term not in self._df_cache:
-            row = self.conn.execute(
-                "SELECT doc FROM claim_vocab WHERE term = ?", (term,)
-            ).fetchone()
+            row = self.conn.execute("SELECT df FROM term_df WHERE term = ?", (term,)).fetchone()
             self._df_cache[term] = int(row[0]) if row else 0
         return self._df_cache[term]
 

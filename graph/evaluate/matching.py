@@ -89,7 +89,9 @@ def build_retriever(root: Path, weights: RetrievalWeights | None = None) -> Text
 
 
 def evaluate(
-    dir: Path, split: str, weights: RetrievalWeights | None = None,
+    dir: Path,
+    split: str,
+    weights: RetrievalWeights | None = None,
     retriever: TextRetriever | None = None,
 ) -> dict[str, float | int | str]:
     """``{"queries": n, "map_at_5": x, ...}`` for one split (train | dev | test)."""
@@ -120,8 +122,9 @@ def evaluate(
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("dir", type=Path, nargs="?",
-                        default=Path("../shared/eval/checkthat2020-t2"))
+    parser.add_argument(
+        "dir", type=Path, nargs="?", default=Path("../shared/eval/checkthat2020-t2")
+    )
     parser.add_argument("--split", default="dev")
     args = parser.parse_args(argv)
     print(json.dumps(evaluate(args.dir, args.split)))
