@@ -358,3 +358,96 @@ def test_persistent_file_reopens(tmp_path) -> None:
     with CorroborationIndex.open(path) as idx:
         assert idx.status_of(iri(a, 0)).status is Status.UNSOURCED
         assert idx.articles()[0]["url"] == a.article.url
+
+
+def test_a_copy_adds_no_independent_support(index: CorroborationIndex) -> None:
+    a = make(
+        "https://harbortimes.example/a",
+        "Harbor Times",
+        "harbortimes.example",
+        D1,
+        [BUDGET],
+        filler=FILLER,
+    )
+    copy = make(
+        "https://aggregator.example/b",
+        "Aggregator",
+        "aggregator.example",
+        D2,
+        [BUDGET],
+        filler=FILLER,
+    )
+    other = make(
+        "https://ledger.example/c",
+        "Ledger",
+        "ledger.example",
+        D2,
+        ["The $40 million ferry terminal budget was approved by Port Calder on Tuesday."],
+    )
+    for art in (other, copy, a):  # the copy arrives before its original
+        index.add(art)
+    verdict = index.status_of(iri(other, 0))
+    assert verdict.status is Status.CONFIRMED
+    assert verdict.confirmations == 1  # the Harbor Times, not its copy
+    assert index.status_of(iri(copy, 0)).status is Status.CONFIRMED  # confirmed by the Ledger
+
+
+def test_denied_figure_disputes(index: CorroborationIndex) -> None:
+    a = make(
+        "https://harbortimes.example/a",
+        "Harbor Times",
+        "harbortimes.example",
+        D1,
+        ["The recall covers 12,000 units of the Rover X2."],
+    )
+    b = make(
+        "https://ledger.example/b",
+        "Ledger",
+        "ledger.example",
+        D2,
+        ["The recall covers 18,000 Rover X2 units, not 12,000, according to a filing."],
+    )
+    index.add(a)
+    index.add(b)
+    assert index.status_of(iri(a, 0)).status is Status.DISPUTED
+    assert index.status_of(iri(b, 0)).status is Status.DISPUTED
+
+
+def test_future_tense_announcement_can_confirm(index: CorroborationIndex) -> None:
+    a = make(
+        "https://harbortimes.example/a",
+        "Harbor Times",
+        "harbortimes.example",
+        D1,
+        [C("Port Calder will open the ferry terminal on May 4.", hedges=("will",))],
+    )
+    b = make(
+        "https://ledger.example/b",
+        "Ledger",
+        "ledger.example",
+        D2,
+        [C("On May 4, Port Calder will open its ferry terminal.", hedges=("will",))],
+    )
+    index.add(a)
+    index.add(b)
+    assert index.status_of(iri(a, 0)).status is Status.CONFIRMED
+
+
+def test_unrelated_claims_about_one_entity_do_not_match(index: CorroborationIndex) -> None:
+    a = make(
+        "https://harbortimes.example/a",
+        "Harbor Times",
+        "harbortimes.example",
+        D1,
+        ["The recall covers 12,000 units of the Rover X2."],
+    )
+    b = make(
+        "https://ledger.example/b",
+        "Ledger",
+        "ledger.example",
+        D2,
+        ["Those units use the same internal parts as the Rover X2."],
+    )
+    index.add(a)
+    index.add(b)
+    assert index.links_for(iri(a, 0)) == []

@@ -27,6 +27,7 @@ ENTITIES = {
     "Dana Whitlow": ("dana-whitlow", "person"),
     "Harbor Times": ("harbor-times", "organization"),
     "Calder Steel": ("calder-steel", "organization"),
+    "Rover X2": ("rover-x2", "product"),
 }
 
 

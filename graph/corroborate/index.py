@@ -12,11 +12,18 @@ from pathlib import Path
 
 from graph.corroborate import graphops, linking, reviews
 from graph.corroborate.derivation import normalize_url, outlet_keys
-from graph.corroborate.matching import ClaimFeatures, Match, compare, make_features
+from graph.corroborate.matching import (
+    MIN_CONTENT_WORDS,
+    ClaimFeatures,
+    Match,
+    compare,
+    make_features,
+)
 from graph.corroborate.status import Facets, StatusVerdict, compute_status
 from graph.corroborate.store import ClaimStore, connect
+from graph.corroborate.text import tokens
 from graph.ids import claim_iri
-from graph.model import AnalyzedArticle, Claim, ClaimLink
+from graph.model import AnalyzedArticle, Claim, ClaimLink, Relation
 
 log = logging.getLogger(__name__)
 
@@ -46,9 +53,12 @@ def claim_features(analyzed: AnalyzedArticle, claim: Claim) -> ClaimFeatures:
     cue_text = None
     if att is not None and att.cue is not None:
         cue_text = att.cue_text or art.text[att.cue.start : att.cue.end]
+    content = art.text[claim.content.start : claim.content.end]
+    if len([t for t in tokens(content) if not t[0].isdigit()]) < MIN_CONTENT_WORDS:
+        content = claim.text  # a clipped content span would match almost anything
     return make_features(
         str(claim_iri(art.url, claim.start, claim.end)),
-        art.text[claim.content.start : claim.content.end],
+        content,
         full_text=claim.text,
         entities={m.entity_key for m in claim.mentions},
         negated=claim.negated,
@@ -292,22 +302,37 @@ class CorroborationIndex:
         if pairs is None:
             pairs = self._match(url)
         linker = linking.Linker(self.conn)
-        for x, y, m in pairs:
-            for link in linker.classify(x, y, m):
-                self.conn.execute(
-                    "INSERT OR REPLACE INTO link(subject, target, relation, kind, similarity, "
-                    "reason) VALUES (?,?,?,?,?,?)",
-                    (
-                        link.subject,
-                        link.target,
-                        link.relation.value,
-                        link.kind.value,
-                        link.similarity,
-                        link.reason,
-                    ),
-                )
-                affected |= {link.subject, link.target}
+        links = [link for x, y, m in pairs for link in linker.classify(x, y, m)]
+        # a repeat of an upstream claim (copied or cited) adds no independent support
+        repeats = {lk.subject for lk in links if lk.relation is Relation.DERIVED_FROM}
+        repeats |= self._derived_subjects({y.iri for _, y, _ in pairs})
+        for link in links:
+            if link.relation is not Relation.DERIVED_FROM and link.subject in repeats:
+                continue
+            self.conn.execute(
+                "INSERT OR REPLACE INTO link(subject, target, relation, kind, similarity, "
+                "reason) VALUES (?,?,?,?,?,?)",
+                (
+                    link.subject,
+                    link.target,
+                    link.relation.value,
+                    link.kind.value,
+                    link.similarity,
+                    link.reason,
+                ),
+            )
+            affected |= {link.subject, link.target}
         return affected
+
+    def _derived_subjects(self, iris: set[str]) -> set[str]:
+        found: set[str] = set()
+        for iri in iris:
+            if self.conn.execute(
+                "SELECT 1 FROM link WHERE subject = ? AND relation = ?",
+                (iri, Relation.DERIVED_FROM.value),
+            ).fetchone():
+                found.add(iri)
+        return found
 
     def _derivations_of(self, url: str) -> list[Derivation]:
         rows = self.conn.execute(

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 
 from graph.corroborate import graphops, reviews
 from graph.corroborate.derivation import primary_entity
-from graph.corroborate.matching import ClaimFeatures, Match, MatchKind
+from graph.corroborate.matching import ClaimFeatures, Match, MatchKind, firm
 from graph.corroborate.status import Evidence
 from graph.model import ClaimLink, LinkKind, Relation
 
@@ -48,7 +49,7 @@ class Linker:
         relation = Relation.CONFIRMS if m.kind is MatchKind.SAME else Relation.DISPUTES
         links = []
         for a, b in ((x, y), (y, x)):
-            if a.speculative:
+            if not firm(a):
                 continue  # speculation repeated stays speculation
             if derived is not None:
                 kind = LinkKind.CITATION  # a citing correction: disputes, not independent
@@ -60,16 +61,23 @@ class Linker:
         return links
 
     def is_primary(self, a: ClaimFeatures, b: ClaimFeatures) -> bool:
-        """Is ``a``'s outlet the actor that ``b`` is about?"""
-        if not b.entities:
-            return False
-        marks = ",".join("?" * len(b.entities))
-        names = dict(
-            self.conn.execute(
-                f"SELECT key, name FROM entity WHERE key IN ({marks})", tuple(b.entities)
-            ).fetchall()
-        )
-        return primary_entity(a.outlet, a.domain, names) is not None
+        """Is ``a``'s outlet the actor that ``b`` (or, failing that, ``b``'s article) is about?"""
+        for keys in (b.entities, self._article_entities(b.article_url)):
+            if not keys:
+                continue
+            marks = ",".join("?" * len(keys))
+            names = dict(
+                self.conn.execute(
+                    f"SELECT key, name FROM entity WHERE key IN ({marks})", tuple(keys)
+                ).fetchall()
+            )
+            if primary_entity(a.outlet, a.domain, names) is not None:
+                return True
+        return False
+
+    def _article_entities(self, url: str) -> frozenset[str]:
+        rows = self.conn.execute("SELECT entities FROM claim WHERE url = ?", (url,)).fetchall()
+        return frozenset(k for (ents,) in rows for k in json.loads(ents or "[]"))
 
 
 def links_touching(conn: sqlite3.Connection, iris: set[str]) -> list[ClaimLink]:

@@ -173,6 +173,11 @@ def _fmt(value: float) -> str:
     return f"{value:.6g}"
 
 
+_DENIED_BEFORE = re.compile(
+    r"(?:\bnot|\brather than|\binstead of|\bno longer|\bnor|\bnot the)\s*(?:the\s+)?$", re.I
+)
+
+
 def quantities(text: str) -> set[str]:
     """Normalised quantities: ``money:4e+07``, ``pct:12``, ``year:2024``, ``date:3-14``, ``num:5``.
 
@@ -189,53 +194,73 @@ def quantities(text: str) -> set[str]:
             taken[i] = True
         return True
 
+    def add(value: str, m: re.Match[str]) -> None:
+        """Record a value; one written as denied ("not 12,000") gets a ``!`` prefix."""
+        denied = _DENIED_BEFORE.search(text[max(0, m.start() - 16) : m.start()])
+        found.add(("!" if denied else "") + value)
+
     for rx in (_MONEY_PRE, _MONEY_POST):
         for m in rx.finditer(text):
             value = _to_float(m.group(1))
             if value is not None and claim(m):
                 scale = _SCALE.get((m.group(2) or "").lower(), 1.0)
-                found.add("money:" + _fmt(value * scale))
+                add("money:" + _fmt(value * scale), m)
     for m in _PCT.finditer(text):
         value = _to_float(m.group(1))
         if value is not None and claim(m):
-            found.add("pct:" + _fmt(value))
+            add("pct:" + _fmt(value), m)
     for m in _DATE_MD.finditer(text):
         if claim(m):
-            found.add(f"date:{_MONTHS[m.group(1).lower()]}-{int(m.group(2))}")
+            add(f"date:{_MONTHS[m.group(1).lower()]}-{int(m.group(2))}", m)
     for m in _DATE_DM.finditer(text):
         if claim(m):
-            found.add(f"date:{_MONTHS[m.group(2).lower()]}-{int(m.group(1))}")
+            add(f"date:{_MONTHS[m.group(2).lower()]}-{int(m.group(1))}", m)
     for m in _YEAR.finditer(text):
         if claim(m):
-            found.add("year:" + m.group(1))
+            add("year:" + m.group(1), m)
     for m in _PLAIN.finditer(text):
         value = _to_float(m.group(1))
         if value is not None and claim(m):
-            found.add("num:" + _fmt(value * _SCALE.get((m.group(2) or "").lower(), 1.0)))
+            add("num:" + _fmt(value * _SCALE.get((m.group(2) or "").lower(), 1.0)), m)
     for m in _WORDNUM_RE.finditer(text):
         if claim(m):
-            found.add("num:" + _fmt(float(_WORD_NUM[m.group(1).lower()])))
+            add("num:" + _fmt(float(_WORD_NUM[m.group(1).lower()])), m)
     return found
 
 
 def quantity_conflicts(a: Iterable[str], b: Iterable[str]) -> list[tuple[str, set[str], set[str]]]:
-    """Quantity types present on both sides with no value in common.
+    """Incompatible figures: a type stated on both sides with no value in common, or a value
+    one side states and the other denies ("not 12,000").
 
     Returns ``[(type, a_values, b_values), ...]``; empty when compatible.
     """
-    by_type_a: dict[str, set[str]] = {}
-    by_type_b: dict[str, set[str]] = {}
+    stated_a: dict[str, set[str]] = {}
+    stated_b: dict[str, set[str]] = {}
+    denied_a = {q[1:] for q in a if q.startswith("!")}
+    denied_b = {q[1:] for q in b if q.startswith("!")}
     for q in a:
-        kind, _, value = q.partition(":")
-        by_type_a.setdefault(kind, set()).add(value)
+        if not q.startswith("!"):
+            kind, _, value = q.partition(":")
+            stated_a.setdefault(kind, set()).add(value)
     for q in b:
-        kind, _, value = q.partition(":")
-        by_type_b.setdefault(kind, set()).add(value)
+        if not q.startswith("!"):
+            kind, _, value = q.partition(":")
+            stated_b.setdefault(kind, set()).add(value)
     conflicts = []
-    for kind in sorted(by_type_a.keys() & by_type_b.keys()):
-        if not by_type_a[kind] & by_type_b[kind]:
-            conflicts.append((kind, by_type_a[kind], by_type_b[kind]))
+    for kind in sorted(stated_a.keys() & stated_b.keys()):
+        if not stated_a[kind] & stated_b[kind]:
+            conflicts.append((kind, stated_a[kind], stated_b[kind]))
+    for q in sorted((denied_a & _flat(stated_b)) | (denied_b & _flat(stated_a))):
+        kind, _, value = q.partition(":")
+        if not any(c[0] == kind for c in conflicts):
+            conflicts.append(
+                (kind, stated_a.get(kind, {"not " + value}), stated_b.get(kind, {"not " + value}))
+            )
     return conflicts
+
+
+def _flat(stated: dict[str, set[str]]) -> set[str]:
+    return {f"{kind}:{v}" for kind, values in stated.items() for v in values}
 
 
 # --- near-duplicate detection -----------------------------------------------------------------
