@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from graph.analyze import analyze
 from graph.analyze.hedging import find_hedges, find_negations
-from graph.model import Span
+from graph.model import Article, Span
 
 
 def _hedges(text: str, profile: str = "news") -> list[str]:
@@ -69,6 +70,113 @@ def test_predictions_only_in_news_profile() -> None:
 def test_review_profile_adds_disjunction_and_can() -> None:
     assert "or" in _hedges("You can pay by card or cash.", "review")
     assert "or" not in _hedges("You can pay by card or cash.", "news")
+
+
+# Future tense: a scheduled, dated action is a checkable fact; a forecast is a hedge.
+# Key sentences from tests/fixtures/corpus/README.md and data/demo/README.md.
+SCHEDULED = [
+    "Brightline Robotics will recall its Rover X2 vacuum starting April 4.",
+    "Brightline Robotics will recall the Rover X2 vacuum beginning April 4.",
+    "Starting April 4, Brightline Robotics will recall the Rover X2 vacuum.",
+    "As first reported by The Ledger, Brightline Robotics will recall the Rover X2 vacuum "
+    "beginning April 4.",
+    "Brightline Robotics will close its Fenwick assembly plant in June, according to The River "
+    "Post.",
+    "Brightline Robotics will close its Fenwick assembly plant in June, according to the "
+    "Northgate Herald.",
+    "Construction will begin on June 1, 2026.",
+    "Crews will start work on the bridge on June 1.",
+    "Work on the bridge will begin on June 1, 2026.",
+    "At least one lane in each direction will remain open during construction.",
+    "City officials said at least one lane in each direction will remain open during "
+    "construction.",
+    "At least one lane in each direction will stay open while crews work on the towers and the "
+    "deck.",
+    "The detailed traffic management plan will be published in May.",
+    "The city's traffic management plan is due in May.",
+    "The council will hold two public information sessions this month before the traffic plan "
+    "is drafted.",
+    "The plant is set to close in June.",
+    "The council is scheduled to vote on Tuesday.",
+    "The law will take effect on January 1.",
+    "The museum will reopen next week.",
+    "The store won't open until 2027.",
+]
+
+PREDICTIONS = [
+    ("The move will bring 300 jobs to the city.", "will"),
+    ("The move will bring 300 jobs to the city, the Gull Gazette reported.", "will"),
+    ("Mayor Elena Ruiz said the retrofit will extend the life of the bridge by at least 50 years.",
+     "will"),
+    ("Sales will double next year.", "will"),
+    ("Prices are set to rise next year.", "are set to"),
+    ("The new plant will be the largest in the state when it opens in 2027.", "will"),
+    ("Meridian Works will move its headquarters to Port Calder, according to the Gull Gazette.",
+     "will"),
+    ("The mayor said on Monday that the city will build a new park.", "will"),
+    ("Tolls could be added to the bridge to cover rising costs, according to two council members "
+     "who spoke on condition of anonymity.", "could"),
+    ("The city is expected to introduce tolls on the Harbor Bridge once the retrofit is finished, "
+     "people familiar with the matter said.", "is expected to"),
+    ("The city is expected to open the bridge on June 1.", "is expected to"),
+    ("If the council approves tolls, drivers would pay $3 per crossing.", "would"),
+    ("Construction will begin on June 1 if the council approves.", "if"),
+    ("The retrofit could also take longer than the city's 30-month schedule, according to two "
+     "engineers who reviewed the bid documents.", "could"),
+    ("Sources suggest the company wants a local yard to prefabricate steel sections for the "
+     "bridge.", "suggest"),
+    ("The Harbor Bridge may close completely on some weekends during the retrofit.", "may"),
+    ("If steel prices keep rising, the project would likely go over budget.", "likely"),
+    ("Steel prices could rise by 15 percent this year if the new import duties take effect.",
+     "could"),
+    ("Meridian Works is reportedly in talks to buy the Port Calder shipyard on Gull Point.",
+     "reportedly"),
+    ("Brightline Robotics could also recall its Rover X3 vacuum, people familiar with the matter "
+     "said.", "could"),
+    ("Brightline Robotics may also recall the Rover X3 vacuum, industry analysts suggest.", "may"),
+    ("A decision is expected within weeks.", "expected"),
+    ("The bridge will likely reopen on Monday.", "likely"),
+    ("Claim: The Harbor Bridge will be closed to all traffic for two years during the retrofit.",
+     "claim"),
+]
+
+
+@pytest.mark.parametrize("text", SCHEDULED)
+def test_scheduled_future_is_not_a_hedge(text: str) -> None:
+    assert _hedges(text) == []
+
+
+@pytest.mark.parametrize(("text", "cue"), PREDICTIONS)
+def test_predictions_and_modals_stay_hedges(text: str, cue: str) -> None:
+    assert cue in _hedges(text)
+
+
+def test_scheduled_future_through_analyze() -> None:
+    """The product path: attribution may split "will recall" off as a cue (recall = say);
+    the anchor outside the cue span still counts."""
+    text = " ".join(s for s in SCHEDULED[:7]) + " " + PREDICTIONS[0][0]
+    claims = analyze(Article(url="u", text=text)).claims
+    spec = {c.text: c.speculative for c in claims}
+    for s in SCHEDULED[:7]:
+        assert spec[s] is False, s
+    assert spec[PREDICTIONS[0][0]] is True
+
+
+def test_month_may_is_not_a_modal() -> None:
+    assert _hedges("The report is due in May.", "bio") == []
+    assert _hedges("Results May 5 showed a drop.", "bio") == []
+    assert _hedges("May the results hold.", "bio") == ["may"]
+    assert _hedges("It may rain.", "bio") == ["may"]
+
+
+def test_news_lexical_exceptions() -> None:
+    assert _hedges("This article first appeared in the Harbor Times.") == []
+    assert _hedges("Tolls are not yet approved, and the mayor said she has no plans to propose "
+                   "them.") == []
+    assert _hedges("The delay was due to the storm.") == []
+    assert _hedges("The will of the voters is clear.") == []
+    assert "plans to" in _hedges("The company plans to lease two floors.")
+    assert "proposed" in _hedges("Researchers proposed that the gene is involved.")
 
 
 def test_unknown_profile_raises() -> None:
