@@ -77,8 +77,8 @@ class ClaimFilter:
             bindings["want_text"] = Literal(self.text.lower())
             parts.append("FILTER(CONTAINS(LCASE(STR(?text)), ?want_text))")
         if self.article:
-            bindings["want_url"] = URIRef(self.article)
-            parts.append("FILTER(?url = ?want_url)")
+            bindings["want_url"] = Literal(self.article)
+            parts.append("FILTER(STR(?url) = ?want_url)")
         if self.date_from:
             bindings["want_from"] = Literal(self.date_from)
             parts.append("FILTER(BOUND(?published) && ?published >= ?want_from)")
