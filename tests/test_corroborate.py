@@ -451,3 +451,59 @@ def test_unrelated_claims_about_one_entity_do_not_match(index: CorroborationInde
     index.add(a)
     index.add(b)
     assert index.links_for(iri(a, 0)) == []
+
+
+def test_links_do_not_depend_on_ingestion_order() -> None:
+    arts = [
+        make(
+            "https://harbortimes.example/a",
+            "Harbor Times",
+            "harbortimes.example",
+            D1,
+            [BUDGET],
+            filler=FILLER,
+        ),
+        make(
+            "https://aggregator.example/b",
+            "Aggregator",
+            "aggregator.example",
+            D2,
+            [BUDGET],
+            filler=FILLER,
+        ),
+        make(
+            "https://ledger.example/c",
+            "Ledger",
+            "ledger.example",
+            D2,
+            [
+                "The $40 million ferry terminal budget was approved by Port Calder on Tuesday, "
+                "according to the Gazette."
+            ],
+            links=("https://gazette.example/d",),
+        ),
+        make(
+            "https://gazette.example/d",
+            "Gazette",
+            "gazette.example",
+            D3,
+            [
+                "Port Calder approved its $40 million ferry terminal budget on Tuesday, "
+                "the Ledger reported."
+            ],
+            links=("https://ledger.example/c",),
+        ),
+    ]
+    results = []
+    for order in (arts, arts[::-1]):
+        with CorroborationIndex.open(None) as idx:
+            for art in order:
+                idx.add(art)
+            links = {
+                (lk.subject, lk.target, lk.relation)
+                for a in arts
+                for i in range(1)
+                for lk in idx.links_for(iri(a, i))
+            }
+            results.append((links, {k: v.status for k, v in idx.statuses().items()}))
+    assert results[0] == results[1]

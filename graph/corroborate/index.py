@@ -115,8 +115,9 @@ class CorroborationIndex:
         """Add (or replace) an article; recompute links and statuses of every affected claim."""
         art = analyzed.article
         with self._tx():
+            old = self.conn.execute("SELECT seq FROM article WHERE url = ?", (art.url,)).fetchone()
             affected, relink, removed = self._delete(art.url)
-            self._insert(analyzed)
+            self._insert(analyzed, old[0] if old else None)
             self.store.reset_caches()
             pairs = self._match(art.url)
             edges = graphops.copy_edges(self.conn, art.url) + graphops.link_edges(
@@ -217,9 +218,12 @@ class CorroborationIndex:
             return self.store.claims_of(article_url)
 
     # --- internals -----------------------------------------------------------------------------
-    def _insert(self, analyzed: AnalyzedArticle) -> None:
+    def _insert(self, analyzed: AnalyzedArticle, seq: int | None = None) -> None:
+        """Insert an article; a re-added one keeps its ingestion order (``seq``), which breaks
+        ties in copy direction, so re-adding changes nothing."""
         art = analyzed.article
-        seq = self.conn.execute("SELECT coalesce(max(seq), 0) + 1 FROM article").fetchone()[0]
+        if seq is None:
+            seq = self.conn.execute("SELECT coalesce(max(seq), 0) + 1 FROM article").fetchone()[0]
         self.conn.execute(
             "INSERT INTO article(url, norm_url, outlet, domain, published, title, seq) "
             "VALUES (?,?,?,?,?,?,?)",
@@ -290,7 +294,7 @@ class CorroborationIndex:
                 continue
             for y in self.store.candidates(x.tokens, url, CANDIDATES_PER_CLAIM):
                 if y.analyzed:
-                    m = compare(x, y, self.store.idf)
+                    m = compare(x, y)
                     if m is not None:
                         pairs.append((x, y, m))
         return pairs

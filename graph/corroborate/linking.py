@@ -34,9 +34,13 @@ class Linker:
             return []  # the same outlet never confirms (or disputes) itself
         ax, ay = self.ancestors(x.article_url), self.ancestors(y.article_url)
         derived: tuple[ClaimFeatures, ClaimFeatures, Hop] | None = None
-        if y.article_url in ax:
+        x_from_y, y_from_x = y.article_url in ax, x.article_url in ay
+        if x_from_y and y_from_x:  # a citation cycle: the later article repeats the earlier
+            x_from_y = _order_key(x) > _order_key(y)
+            y_from_x = not x_from_y
+        if x_from_y:
             derived = (x, y, ax[y.article_url])
-        elif x.article_url in ay:
+        elif y_from_x:
             derived = (y, x, ay[x.article_url])
         sim = round(m.similarity, 4)
         if derived is not None and (m.kind is MatchKind.SAME or derived[2][1] == "copy"):
@@ -78,6 +82,10 @@ class Linker:
     def _article_entities(self, url: str) -> frozenset[str]:
         rows = self.conn.execute("SELECT entities FROM claim WHERE url = ?", (url,)).fetchall()
         return frozenset(k for (ents,) in rows for k in json.loads(ents or "[]"))
+
+
+def _order_key(f: ClaimFeatures) -> tuple[bool, str, str]:
+    return (f.published is None, f.published.isoformat() if f.published else "", f.article_url)
 
 
 def links_touching(conn: sqlite3.Connection, iris: set[str]) -> list[ClaimLink]:

@@ -24,7 +24,7 @@ def embedded_review_id(article: Article, index: int, review: Review) -> str:
 def _relation(
     verdict: str, review: ClaimFeatures, claim: ClaimFeatures, store: ClaimStore
 ) -> tuple[Relation, float, str] | None:
-    m = compare(review, claim, store.idf)
+    m = compare(review, claim)
     if m is None:
         return None
     true = verdict == "true"

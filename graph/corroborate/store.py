@@ -16,6 +16,7 @@ log = logging.getLogger(__name__)
 
 SCHEMA_VERSION = 2
 IDF_PRIOR_DOCS = 1000
+SMALL_INDEX = 5000  # claims; see ClaimStore.candidates
 MAX_QUERY_TERMS = 10  # candidate retrieval ORs the rarest terms of a claim
 COMMON_TERM_SHARE = 0.02  # terms in more than this share of claims are not searched on...
 COMMON_TERM_DOCS = 200  # ...once the index holds more than this many claims containing them
@@ -227,16 +228,25 @@ class ClaimStore:
     def candidates(
         self, tokens: Sequence[str], exclude_url: str | None, limit: int = 30
     ) -> list[ClaimFeatures]:
-        """Top ``limit`` claims by FTS5 BM25 for an OR query over ``tokens``."""
+        """Top ``limit`` claims by FTS5 BM25 for an OR query over ``tokens``.
+
+        A small index (up to ``SMALL_INDEX`` claims) is searched on every term with a deeper
+        limit, so its links do not depend on the order articles arrived in; a large one on the
+        rarest terms only, which keeps one article's ingestion fast.
+        """
         if not tokens:
             return []
-        query = fts_query(self.rarest(tokens))
+        if self.n_docs() <= SMALL_INDEX:
+            terms, limit = list(dict.fromkeys(tokens)), max(limit, 100)
+        else:
+            terms = self.rarest(tokens)
+        query = fts_query(terms, max_terms=64)
         rows = self.conn.execute(
             f"SELECT {_CLAIM_COLS} FROM (SELECT rowid AS id, bm25(claim_fts) AS score "
             "FROM claim_fts WHERE claim_fts MATCH ? ORDER BY score LIMIT ?) hit "
             "JOIN claim c ON c.id = hit.id JOIN article a ON a.url = c.url "
             "WHERE c.url != ? ORDER BY hit.score",
-            (query, limit + 10, exclude_url or ""),
+            (query, limit + 40, exclude_url or ""),
         ).fetchall()
         return [row_to_features(r) for r in rows[:limit]]
 
