@@ -1,0 +1,167 @@
+"""Corroboration rules on small hand-built corpora: copies, denied figures, announcements,
+unrelated claims, ingestion order."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.corroborate import CorroborationIndex
+from graph.model import Status
+from tests.test_corroborate import BUDGET, D1, D2, D3, FILLER
+from tests.test_corroborate_factory import C, iri, make
+
+
+@pytest.fixture()
+def index() -> CorroborationIndex:
+    idx = CorroborationIndex.open(None)
+    yield idx
+    idx.close()
+
+
+def test_a_copy_adds_no_independent_support(index: CorroborationIndex) -> None:
+    a = make(
+        "https://harbortimes.example/a",
+        "Harbor Times",
+        "harbortimes.example",
+        D1,
+        [BUDGET],
+        filler=FILLER,
+    )
+    copy = make(
+        "https://aggregator.example/b",
+        "Aggregator",
+        "aggregator.example",
+        D2,
+        [BUDGET],
+        filler=FILLER,
+    )
+    other = make(
+        "https://ledger.example/c",
+        "Ledger",
+        "ledger.example",
+        D2,
+        ["The $40 million ferry terminal budget was approved by Port Calder on Tuesday."],
+    )
+    for art in (other, copy, a):  # the copy arrives before its original
+        index.add(art)
+    verdict = index.status_of(iri(other, 0))
+    assert verdict.status is Status.CONFIRMED
+    assert verdict.confirmations == 1  # the Harbor Times, not its copy
+    assert index.status_of(iri(copy, 0)).status is Status.CONFIRMED  # confirmed by the Ledger
+
+
+def test_denied_figure_disputes(index: CorroborationIndex) -> None:
+    a = make(
+        "https://harbortimes.example/a",
+        "Harbor Times",
+        "harbortimes.example",
+        D1,
+        ["The recall covers 12,000 units of the Rover X2."],
+    )
+    b = make(
+        "https://ledger.example/b",
+        "Ledger",
+        "ledger.example",
+        D2,
+        ["The recall covers 18,000 Rover X2 units, not 12,000, according to a filing."],
+    )
+    index.add(a)
+    index.add(b)
+    assert index.status_of(iri(a, 0)).status is Status.DISPUTED
+    assert index.status_of(iri(b, 0)).status is Status.DISPUTED
+
+
+def test_future_tense_announcement_can_confirm(index: CorroborationIndex) -> None:
+    a = make(
+        "https://harbortimes.example/a",
+        "Harbor Times",
+        "harbortimes.example",
+        D1,
+        [C("Port Calder will open the ferry terminal on May 4.", hedges=("will",))],
+    )
+    b = make(
+        "https://ledger.example/b",
+        "Ledger",
+        "ledger.example",
+        D2,
+        [C("On May 4, Port Calder will open its ferry terminal.", hedges=("will",))],
+    )
+    index.add(a)
+    index.add(b)
+    assert index.status_of(iri(a, 0)).status is Status.CONFIRMED
+
+
+def test_unrelated_claims_about_one_entity_do_not_match(index: CorroborationIndex) -> None:
+    a = make(
+        "https://harbortimes.example/a",
+        "Harbor Times",
+        "harbortimes.example",
+        D1,
+        ["The recall covers 12,000 units of the Rover X2."],
+    )
+    b = make(
+        "https://ledger.example/b",
+        "Ledger",
+        "ledger.example",
+        D2,
+        ["Those units use the same internal parts as the Rover X2."],
+    )
+    index.add(a)
+    index.add(b)
+    assert index.links_for(iri(a, 0)) == []
+
+
+def test_links_do_not_depend_on_ingestion_order() -> None:
+    arts = [
+        make(
+            "https://harbortimes.example/a",
+            "Harbor Times",
+            "harbortimes.example",
+            D1,
+            [BUDGET],
+            filler=FILLER,
+        ),
+        make(
+            "https://aggregator.example/b",
+            "Aggregator",
+            "aggregator.example",
+            D2,
+            [BUDGET],
+            filler=FILLER,
+        ),
+        make(
+            "https://ledger.example/c",
+            "Ledger",
+            "ledger.example",
+            D2,
+            [
+                "The $40 million ferry terminal budget was approved by Port Calder on Tuesday, "
+                "according to the Gazette."
+            ],
+            links=("https://gazette.example/d",),
+        ),
+        make(
+            "https://gazette.example/d",
+            "Gazette",
+            "gazette.example",
+            D3,
+            [
+                "Port Calder approved its $40 million ferry terminal budget on Tuesday, "
+                "the Ledger reported."
+            ],
+            links=("https://ledger.example/c",),
+        ),
+    ]
+    results = []
+    for order in (arts, arts[::-1]):
+        with CorroborationIndex.open(None) as idx:
+            for art in order:
+                idx.add(art)
+            links = {
+                (lk.subject, lk.target, lk.relation)
+                for a in arts
+                for i in range(1)
+                for lk in idx.links_for(iri(a, i))
+            }
+            results.append((links, {k: v.status for k, v in idx.statuses().items()}))
+    assert results[0] == results[1]
