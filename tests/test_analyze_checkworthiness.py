@@ -1,0 +1,70 @@
+"""Check-worthiness: a hand-weighted, sentence-only score in 0..1."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from graph.analyze.checkworthiness import WEIGHTS, check_worthiness, features
+
+CLAIMS = [
+    "Unemployment fell to 3.5 percent in 2019, the lowest rate in 50 years.",
+    "We've lost nearly one-third of our manufacturing jobs since these two agreements were "
+    "signed.",
+    "Illegal immigration costs our country more than $113 billion dollars a year.",
+    "The recall covers 18,000 Rover X2 units, not 12,000, according to a filing.",
+    "She voted for the war in Iraq in 2002 and raised taxes by $2 billion.",
+]
+
+NOT_CLAIMS = [
+    "Thank you very much.",
+    "[Applause]",
+    "Good evening and welcome to the debate.",
+    "What would you do about the deficit?",
+    "I think we need to come together as a country.",
+    "Let me answer that question.",
+    "We will make America great again.",
+    "Well, look.",
+]
+
+
+@pytest.mark.parametrize("claim", CLAIMS)
+@pytest.mark.parametrize("other", NOT_CLAIMS)
+def test_factual_claims_outrank_talk(claim: str, other: str) -> None:
+    assert check_worthiness(claim) > check_worthiness(other)
+
+
+@pytest.mark.parametrize("text", CLAIMS + NOT_CLAIMS + ["", "   ", "x"])
+def test_score_in_unit_interval(text: str) -> None:
+    assert 0.0 <= check_worthiness(text) <= 1.0
+
+
+def test_question_and_prediction_lower_than_statement() -> None:
+    fact = "The state spent $40 million on the bridge in 2019."
+    assert check_worthiness(fact) > check_worthiness("Did the state spend $40 million on it?")
+    assert check_worthiness(fact) > check_worthiness("The state could spend $40 million on it.")
+    assert check_worthiness(fact) > check_worthiness("I think the state spent $40 million.")
+
+
+def test_number_with_comparison_gets_detail_credit() -> None:
+    assert features("Sales rose 12% in 2023.")["detail"] == 1.0
+    assert features("Sales were 12% of revenue.")["detail"] == 0.0
+    assert features("Sales were the highest ever.")["detail"] == 0.0  # no number: no credit
+
+
+def test_every_feature_has_a_weight() -> None:
+    assert set(features("The budget grew by 5 percent.")) == set(WEIGHTS)
+
+
+def test_custom_weights() -> None:
+    text = "The budget grew by 5 percent."
+    assert check_worthiness(text, {"bias": 0.0}) == pytest.approx(0.5)
+
+
+def test_fast() -> None:
+    sentences = (CLAIMS + NOT_CLAIMS) * 200
+    t0 = time.perf_counter()
+    for s in sentences:
+        check_worthiness(s)
+    assert time.perf_counter() - t0 < 2.0  # ~ 2,600 sentences; typically ~0.1 s
