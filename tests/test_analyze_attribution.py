@@ -74,7 +74,7 @@ def test_relative_clause_source_is_the_antecedent() -> None:
 
 
 @pytest.mark.parametrize(
-    "verb", ["framed", "stated", "emphasized", "committed", "claimed", "announced",
+    "verb", ["framed", "stated", "emphasized", "acknowledged", "claimed", "announced",
              "confirmed", "wrote", "added", "insisted", "predicted"],
 )
 def test_verb_list(verb: str) -> None:
@@ -135,3 +135,122 @@ def test_passive_without_agent_has_no_source() -> None:
     assert att is None or att.source is None
     src, cue, _ = _parts("The plan was announced by the mayor on Monday.")
     assert (src, cue) == ("the mayor", "was announced")
+
+
+# Sentences from the project's fictional corpora (data/demo, tests/fixtures/corpus): the
+# attribution the product must give (source, cue) or None for a flat statement.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The recall covers 12,000 Rover X2 units.", None),
+        ("The recall covers 12,000 units of the Rover X2.", None),
+        ("The recall is the first for the company since it was founded in 2017.", None),
+        ("Starting April 4, Brightline Robotics will recall the Rover X2 vacuum.", None),
+        ("Brightline Robotics will recall the Rover X2 vacuum beginning April 4.", None),
+        ("Engineers are testing whether the newer model shares parts with the recalled vacuum.",
+         None),
+        ("Retailers including HomeNest have pulled the Rover X2 from their shelves while the "
+         "recall is under way.", None),
+        ("The recall covers 18,000 Rover X2 units, not 12,000, according to a filing with the "
+         "Consumer Product Safety Bureau.",
+         ("a filing with the Consumer Product Safety Bureau", "according to")),
+        ("Whitlock, who has tracked the project since 2024, said the city should publish the "
+         "full engineering report.", ("Whitlock", "said")),
+        ("The project will take roughly 30 months, according to the city's schedule.",
+         ("the city's schedule", "according to")),
+        ("Our advice is to keep the charging dock on a hard floor and away from curtains until "
+         "the company says more.", None),
+        ("The company plans to lease two floors of the former customs house on Front Street.",
+         None),
+        ("The Front Street Merchants Association plans to meet city staff later this month.",
+         None),
+        ("A decision is expected within weeks.", None),
+        ("The work is planned to take about 30 months and will strengthen the bridge's towers.",
+         None),
+        ("Readers have written to us asking whether they should stop using their Rover X3.",
+         ("Readers", "have written")),
+        ("A larger contract would leave the city responsible for several million dollars more "
+         "than the council was told.", None),
+        ("The Harbor Bridge retrofit contract is worth $52 million, not $40 million as the city "
+         "said, according to the state transportation department.",
+         ("the state transportation department", "according to")),
+        ("This article first appeared in the Harbor Times and is republished here under a "
+         "content-sharing agreement.", None),
+        ("“Any company that brings skilled jobs to the waterfront is good news for our "
+         "members,” said chamber president Luis Ortega.",
+         ("chamber president Luis Ortega", "said")),
+        ("Meridian Works did not immediately reply to a request for comment.",
+         ("Meridian Works", "did not immediately reply")),
+        ("Drivers heading to the container terminal would then have to use the Northgate ring "
+         "road, which adds about 20 minutes to the trip.", None),
+        ("Tolls could be added to the bridge to cover rising costs, according to two council "
+         "members who spoke on condition of anonymity.",
+         ("two council members who spoke on condition of anonymity", "according to")),
+        ("Ferry operator BlueGull Lines said it might add extra sailings between the old town "
+         "and Gull Point if weekend closures go ahead.", ("Ferry operator BlueGull Lines", "said")),
+        ("Residents deserve to see what the engineers actually found.", None),
+        ("I will keep asking that question every month until the first crews arrive.", None),
+        ("Claim: The Harbor Bridge will be closed to all traffic for two years during the "
+         "retrofit.", None),
+        ("A post shared more than 20,000 times since March 9 says Port Calder will shut the "
+         "Harbor Bridge to all traffic for two years.",
+         ("A post shared more than 20,000 times since March 9", "says")),
+        ("Port Calder's City Council voted 7-2 on Monday to award Meridian Works a $40 million "
+         "contract to retrofit the Harbor Bridge.", None),
+        ("Meridian Works will move its headquarters from Lakeshore to Port Calder, as reported "
+         "by the Northshore Beacon.", ("the Northshore Beacon", "reported")),
+        ("As first reported by The Ledger, Brightline Robotics will recall the Rover X2 vacuum "
+         "beginning April 4.", ("The Ledger", "reported")),
+        ("Councilmember Priya Anand, who voted against the contract, told the Harbor Times that "
+         "the city should have waited for a second engineering review.",
+         ("Councilmember Priya Anand", "told")),
+        ("Shop owners near the bridge said they had not been told about any closures.",
+         ("Shop owners near the bridge", "said")),
+        ("The fault affects the battery controller, Brightline chief executive Mara Okafor said.",
+         ("Brightline chief executive Mara Okafor", "said")),
+        ("Brightline Robotics may also recall the Rover X3 vacuum, industry analysts suggest.",
+         ("industry analysts", "suggest")),
+        ("Brightline Robotics could also recall its Rover X3 vacuum, people familiar with the "
+         "matter said.", ("people familiar with the matter", "said")),
+        ("Meridian Works is reportedly in talks to buy the Port Calder shipyard on Gull Point.",
+         (None, "reportedly")),
+        ("Residents can follow the project through the following steps announced by the city:",
+         ("the city", "announced")),
+        ("Meridian Works will hire local subcontractors for most of the steel work, and the "
+         "company expects to employ about 150 people on the site at peak.", None),
+        ("The Rover X2 was the best-selling model in the company's lineup last year, according "
+         "to market researcher Pixel Metrics.", ("market researcher Pixel Metrics",
+                                                 "according to")),
+        ("Union representative Dale Morrow said members were worried about severance terms.",
+         ("Union representative Dale Morrow", "said")),
+        ("Brightline has not said how many owners complained about the problem.",
+         ("Brightline", "has not said")),
+        ("Meridian Works denied that it is in talks to buy the Port Calder shipyard.",
+         ("Meridian Works", "denied")),
+        ("The move will bring 300 jobs to the city, the Gull Gazette reported.",
+         ("the Gull Gazette", "reported")),
+    ],
+)
+def test_demo_corpus_sentences(text: str, expected: tuple[str | None, str] | None) -> None:
+    att = _att(text)
+    got = None if att is None else (att.source_text, att.cue_text)
+    assert got == expected
+
+
+def test_relative_source_in_demo_corpus() -> None:
+    text = ("Analyst Dana Whitlock, who noted in The Span Letter that Meridian Works finished the "
+            "Alder Street Viaduct eight months late, said the city should build a larger "
+            "contingency fund.")
+    atts = find_attributions(text, split_sentences(text, [])[0])
+    assert [(a.source_text, a.cue_text) for a in atts] == [
+        ("Analyst Dana Whitlock", "noted"), ("Analyst Dana Whitlock", "said")]
+
+
+def test_nested_pronoun_and_numbers() -> None:
+    # "X, a Republican, said she ...": the subject is left of the comma, not the pronoun
+    assert _parts("Purcell, a Republican, said she made her decision.")[:2] == (
+        "Purcell, a Republican", "said")
+    assert _parts("Suu Kyi, 70, said it was too early to congratulate winners.")[:2] == (
+        "Suu Kyi, 70", "said")
+    assert _parts("Rep. Gregory Meeks (D-N.Y.) said Clinton reassured them.")[:2] == (
+        "Rep. Gregory Meeks (D-N.Y.)", "said")

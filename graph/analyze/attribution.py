@@ -10,37 +10,41 @@ from __future__ import annotations
 
 import logging
 
+from graph.analyze.attribution_cues import (
+    _candidates,
+    _colon_attribution,
+    _content_after,
+    _trim_span,
+)
+from graph.analyze.attribution_np import (
+    comma_subject,
+    extend_apposition,
+    inverted_ok,
+    left_np,
+    np_forward,
+    right_np,
+    subject_of_sentence,
+    widen_subject,
+)
+from graph.analyze.attribution_rules import (
+    is_subordinate,
+    quoted_mask,
+)
 from graph.analyze.lexicon import (
-    AMBIGUOUS,
     AUX_BEFORE_CUE,
-    BREAK_LEFT,
     BREAK_RIGHT,
     CUE_FORMS,
     DETERMINERS,
     OBJECT_VERBS,
-    PARTICLES,
     PREPOSITIONS,
-    PRONOUNS,
-    SOURCELESS,
     SPEECH_LEMMAS,
     TIME_WORDS,
 )
 from graph.analyze.phrases import (
-    _ADJ_SUFFIXES,
     _FIRST_SECOND,
-    _NEEDS_QUOTE,
-    _NOUN_SOURCES,
-    _OPENERS,
     _REL,
     _according_np,
-    _extend_apposition,
-    _interrupted_subject,
-    _is_adverb,
-    _left_np,
-    _quoted_mask,
-    _right_np,
     _span,
-    _subject_of_sentence,
 )
 from graph.analyze.tokens import Tok, tokenize
 from graph.model import Attribution, Sentence, Span
@@ -50,146 +54,15 @@ log = logging.getLogger(__name__)
 _OPEN_Q = "\"“‘'"
 
 
-def _trim_span(text: str, start: int, end: int) -> Span | None:
-    while start < end and text[start] in " \n\t,;:—–-":
-        start += 1
-    while end > start and text[end - 1] in " \n\t,;:—–-.":
-        end -= 1
-    return Span(start, end) if end > start else None
-
-
-def _is_verb_here(toks: list[Tok], i: int) -> bool:
-    """Cheap check that toks[i] is used as a verb, for noun/verb-ambiguous cue words."""
-    low = toks[i].low
-    lemma = CUE_FORMS.get(low)
-    if lemma in _NEEDS_QUOTE:
-        nxt = toks[i + 1].text if i + 1 < len(toks) else "."
-        prv = toks[i - 1].text if i > 0 else ""
-        return nxt in (",", ":", "“", '"', ".") or prv in (",", "”", '"')
-    if lemma not in AMBIGUOUS:
-        return True
-    if i == 0:
-        return False
-    p = toks[i - 1]
-    prev = p.low
-    nxt = toks[i + 1].low if i + 1 < len(toks) else ""
-    if prev in DETERMINERS or prev in PREPOSITIONS or prev in ("'s", "’s") or nxt == "of":
-        return False
-    if prev[:1].isdigit():
-        return False
-    if low.endswith("ed") or low in ("said", "told", "found", "saw", "thought"):
-        return p.is_word or prev in (",", "”", '"')
-    if low.endswith("ing") and prev == ",":
-        return True  # ", adding that ..."
-    if (p.is_word and not p.is_cap and prev not in BREAK_LEFT and len(prev) > 2
-            and not prev.endswith(_ADJ_SUFFIXES) and low.endswith("s")):
-        return True  # "the poll shows", "the report claims"
-    # base / 3sg / -ing forms of noun-like words: need a clear subject or auxiliary
-    return (
-        prev in PRONOUNS
-        or prev in AUX_BEFORE_CUE
-        or prev in ("to", "who", "which", "that", "will", "would", "could", "might", "may",
-                    "must", "should", "can", "cannot", "did", "does", "do")
-        or _is_adverb(p)
-        or (p.is_cap and i > 1 and p.is_word and toks[i - 2].low not in DETERMINERS)
-        or prev in _NOUN_SOURCES
-    )
-
-
-_SAY_EXT = (
-    ("in", "a", "statement"), ("in", "an", "interview"), ("in", "a", "written", "statement"),
-    ("in", "the", "statement"), ("of",),
-)
-
-
-def _extend_say(toks: list[Tok], i: int) -> int:
-    """ "said in a statement", "said of": PolNeAR includes these in the cue."""
-    for ext in _SAY_EXT:
-        j = i + 1 + len(ext)
-        if j <= len(toks) and tuple(t.low for t in toks[i + 1 : j]) == ext:
-            return j - 1
-    return i
-
-
-def _candidates(toks: list[Tok]) -> list[tuple[int, int, str]]:
-    """Cue token ranges (first, last, kind)."""
-    out: list[tuple[int, int, str]] = []
-    n = len(toks)
-    quoted = _quoted_mask(toks)
-    words = [t for t in toks if t.is_word and t.text[:1].isalpha()]
-    title_case = len(words) >= 4 and sum(t.is_cap for t in words) >= 0.7 * len(words)
-    i = 0
-    while i < n:
-        low = toks[i].low
-        if quoted[i] or (toks[i].is_cap and i > 0 and low != "according" and not title_case):
-            i += 1
-            continue
-        if low == "according" and i + 1 < n and toks[i + 1].low == "to":
-            out.append((i, i + 1, "according_to"))
-            i += 2
-            continue
-        if low in SOURCELESS:
-            out.append((i, i, "sourceless"))
-        elif low in CUE_FORMS and _is_verb_here(toks, i) and not (
-            i + 1 < n and toks[i + 1].low in ("tank", "tanks")
-        ):
-            if out and i - out[-1][1] <= 3 and i > 0 and toks[i - 1].low == "to":
-                i += 1
-                continue  # "declined to comment", "went on to say"
-            a, b = i, i
-            while a > 0 and toks[a - 1].low in AUX_BEFORE_CUE and a - 1 > 0:
-                a -= 1
-            lemma = CUE_FORMS[low]
-            parts = PARTICLES.get(lemma)
-            if parts and i + 1 < n and toks[i + 1].low in parts:
-                b = i + 1
-            elif lemma == "say" and i + 1 < n:
-                b = _extend_say(toks, i)
-            out.append((a, b, "verb"))
-        i += 1
-    return out
-
-
-def _content_after(text: str, toks: list[Tok], k: int, end: int) -> Span | None:
-    if k >= len(toks):
-        return None
-    return _trim_span(text, toks[k].start, end)
-
-
-def _colon_attribution(text: str, toks: list[Tok]) -> Attribution | None:
-    """Headline / transcript style "Rubio: I'm not interested ..." and "- Bump: “Two ..."."""
-    n = len(toks)
-    for c in range(1, min(n - 1, 40)):
-        if toks[c].text != ":":
-            continue
-        a = c - 1
-        while a >= 0 and c - a <= 6 and (toks[a].is_cap or toks[a].text in ("'s", "’s", "and",
-                                                                                ".")):
-            a -= 1
-        start = a + 1
-        if start >= c or not toks[start].is_cap:
-            return None
-        if a >= 0 and toks[a].text not in ("-", "—", "–"):
-            return None
-        if c + 1 >= n or not (toks[c + 1].is_cap or toks[c + 1].text in _OPENERS | {'"', "'"}):
-            return None
-        src = Span(toks[start].start, toks[c - 1].end)
-        content = _trim_span(text, toks[c + 1].start, toks[-1].end)
-        if content is None:
-            return None
-        cue = Span(toks[c].start, toks[c].end)
-        return Attribution(content, src, cue, text[src.start : src.end], ":", "verb")
-    return None
-
-
 def find_attributions(text: str, sentence: Sentence) -> list[Attribution]:
     """All attributions in a sentence, in text order."""
     toks = tokenize(text, sentence.start, sentence.end)
     if not toks:
         return []
     cands = _candidates(toks)
-    quoted = _quoted_mask(toks)
+    quoted = quoted_mask(toks)
     last_src: tuple[int, int] | None = None
+    taken: list[tuple[int, int]] = []
     out: list[Attribution] = []
     s_end = sentence.end
     colon = _colon_attribution(text, toks)
@@ -226,6 +99,8 @@ def find_attributions(text: str, sentence: Sentence) -> list[Attribution]:
         if kind == "according_to":
             rng = _according_np(toks, b + 1)
             src = _span(toks, rng) if rng else None
+            if rng:
+                taken.append(rng)
             if a <= 1 or (a > 1 and toks[a - 1].text not in (",",) and a < 4):
                 after = rng[1] + 1 if rng else b + 1
                 content = _content_after(text, toks, after, stop)
@@ -240,18 +115,31 @@ def find_attributions(text: str, sentence: Sentence) -> list[Attribution]:
                     )
                 )
             continue
+        if any(x <= a <= y for x, y in taken):
+            continue  # "according to two council members who spoke on condition of ..."
         lemma = CUE_FORMS.get(toks[b].low) or CUE_FORMS.get(toks[a].low, "")
         first_cue = a
         while first_cue <= b and toks[first_cue].low in AUX_BEFORE_CUE:
             first_cue += 1
         head = toks[first_cue].low
-        if _is_passive(toks, a, first_cue):
+        by_next = b + 1 < len(toks) and toks[b + 1].low == "by" and a == first_cue and (
+            toks[b].low.endswith("ed") and a > 0 and not toks[a - 1].is_cap)
+        if _is_passive(toks, a, first_cue) or by_next:
             # "has not been announced" (no speaker) / "was announced by the mayor"
             by_agent = b + 1 < len(toks) and toks[b + 1].low == "by"
-            agent = _right_np(toks, b + 2) if by_agent else None
+            agent = right_np(toks, b + 2) if by_agent else None
             src = _span(toks, agent) if agent else None
+            content = Span(sentence.start, sentence.end)
+            if src is not None and a > 0 and toks[a - 1].low in ("as", "first"):
+                # "X will move, as reported by the Beacon." / "As first reported by Y, X ..."
+                lo = a - 1 if toks[a - 1].low == "as" else a - 2
+                after = agent[1] + 1 if agent else b + 1
+                if lo <= 1:
+                    content = _content_after(text, toks, after, s_end) or content
+                else:
+                    content = _trim_span(text, sentence.start, toks[lo].start) or content
             out.append(Attribution(
-                Span(sentence.start, sentence.end), src, cue,
+                content, src, cue,
                 text[src.start : src.end] if src else None, text[cue.start : cue.end], "verb",
             ))
             continue
@@ -263,21 +151,30 @@ def find_attributions(text: str, sentence: Sentence) -> list[Attribution]:
         prev = toks[left].text.lower() if left >= 0 else ""
         if (head.endswith("ing") and prev == ",") or prev in ("and", "but"):
             # ", adding that ..." / "X said ... and added ...": the earlier speaker
-            src_rng = last_src or _subject_of_sentence(toks, left, quoted)
+            src_rng = last_src or subject_of_sentence(toks, left, quoted)
+        elif left < 0 and head.endswith("ing") and (comma := _first_comma(toks, b, quoted)):
+            src_rng = np_forward(toks, comma + 1)
+            stop = min(stop, toks[comma].start)
         elif prev in (",", "”", '"', "’", "'", "—", ":") or left < 0:
-            src_rng = _right_np(toks, b + 1)
+            src_rng = right_np(toks, b + 1)
+            # "Purcell, a Republican, said she ...": the subject is left of the comma
+            inner = comma_subject(toks, left) if prev == "," else None
+            if src_rng and (inner is not None or not inverted_ok(toks, src_rng)):
+                src_rng = None
             if src_rng:
                 trailing = left >= 0
                 if trailing:
-                    src_rng = (src_rng[0], _extend_apposition(toks, src_rng[1]))
+                    src_rng = (src_rng[0], extend_apposition(toks, src_rng[1]))
                 b_after = src_rng[1]
-            elif prev == ",":
-                src_rng = _interrupted_subject(toks, left)
+            else:
+                src_rng = inner
         else:
-            src_rng = _left_np(toks, left)
+            src_rng = left_np(toks, left)
+            if src_rng:
+                src_rng = widen_subject(toks, src_rng)
             if src_rng and toks[src_rng[0]].low in _REL and src_rng[0] > 1:
                 r = src_rng[0]
-                ante = _left_np(toks, r - 2 if toks[r - 1].text == "," else r - 1)
+                ante = left_np(toks, r - 2 if toks[r - 1].text == "," else r - 1)
                 att_kind = "relative"
                 src_rng = ante or src_rng
         if (src_rng and src_rng[0] == src_rng[1] and toks[src_rng[0]].low in _FIRST_SECOND
@@ -307,8 +204,13 @@ def find_attributions(text: str, sentence: Sentence) -> list[Attribution]:
             content = Span(sentence.start, sentence.end)  # "Trump said." after a quote
         if content is None:
             continue
-        if (lemma not in SPEECH_LEMMAS or src is None) and _n_words(text, content) < 3:
+        if (lemma not in SPEECH_LEMMAS or src is None) and _n_words(text, content) < 3 and (
+                lemma != "decline" or src is None):
             continue  # "inspectors found cracks": an event, not a reported statement
+        if src_rng and is_subordinate(toks, src_rng[0]) and (
+                (content is after_content and _n_words(text, content) < 3)
+                or (content is not after_content and toks[src_rng[0] - 1].low != "as")):
+            continue  # "... until the company says more", "see what the engineers found"
         out.append(
             Attribution(
                 content, src, cue,
@@ -334,10 +236,13 @@ def _only_adverbial(text: str, span: Span | None) -> bool:
 
 
 _BE = frozenset({"was", "were", "is", "are", "be", "been", "being"})
+_PARTICIPLES = frozenset({"told", "said", "found", "thought", "heard", "written", "known", "seen"})
 
 
 def _is_passive(toks: list[Tok], a: int, head: int) -> bool:
-    return head > a and toks[head - 1].low in _BE and toks[head].low.endswith(("ed", "en", "wn"))
+    low = toks[head].low
+    return head > a and toks[head - 1].low in _BE and (
+        low.endswith(("ed", "en", "wn")) or low in _PARTICIPLES)
 
 
 def _n_words(text: str, span: Span | None) -> int:
@@ -356,7 +261,7 @@ def _after_content(text: str, toks: list[Tok], b: int, lemma: str, stop: int) ->
                 k = m
                 break
         else:
-            obj = _right_np(toks, k)
+            obj = right_np(toks, k)
             if obj is None and toks[k].low in ("reporters", "them", "us", "me"):
                 obj = (k, k)
             if obj:
@@ -375,12 +280,26 @@ def _after_content(text: str, toks: list[Tok], b: int, lemma: str, stop: int) ->
     return _trim_span(text, toks[k].start, stop)
 
 
+def _first_comma(toks: list[Tok], b: int, quoted: list[bool]) -> int | None:
+    return next((m for m in range(b + 1, min(len(toks) - 1, b + 40))
+                 if toks[m].text == "," and not quoted[m]), None)
+
+
 def find_attribution(text: str, sentence: Sentence) -> Attribution | None:
-    """The main attribution of a sentence (a speech-verb one with a source first), or None."""
-    atts = find_attributions(text, sentence)
+    """The main attribution of a sentence (a speech-verb one with a source first), or None.
+
+    Attributions inside a subordinate clause ("... not $40 million as the city said") come
+    last; a source-less passive of a non-speech verb ("A decision is expected") is a hedge or
+    an event, not an attribution of the claim.
+    """
+    atts = [a for a in find_attributions(text, sentence) if not _hedge_passive(text, a)]
     if not atts:
         return None
+    # stable: main-clause attributions first
+    atts.sort(key=lambda a: _subordinate_text(text, a, sentence.start))
     for att in atts:
+        if _subordinate_text(text, att, sentence.start):
+            break
         if att.source is not None and att.cue_text and not att.cue_text.endswith("ing") and any(
             w in SPEECH_LEMMAS for w in _lemmas(att.cue_text)
         ):
@@ -393,3 +312,23 @@ def find_attribution(text: str, sentence: Sentence) -> Attribution | None:
 
 def _lemmas(cue_text: str) -> list[str]:
     return [CUE_FORMS.get(w.lower(), w.lower()) for w in cue_text.split()]
+
+
+def _hedge_passive(text: str, att: Attribution) -> bool:
+    """ "A decision is expected" (a hedge) / "more than the council was told" (a comparison)."""
+    if att.source is not None or not att.cue_text or " " not in att.cue_text:
+        return False
+    words = att.cue_text.lower().split()
+    if words[-2] not in _BE and words[-2] != "been":
+        return False
+    if CUE_FORMS.get(words[-1]) not in SPEECH_LEMMAS:
+        return True
+    before = text[max(0, att.cue.start - 40) : att.cue.start].lower().split()
+    return any(w in ("than", "as") for w in before[-4:])
+
+
+def _subordinate_text(text: str, att: Attribution, start: int) -> bool:
+    if att.source is None or att.source.start <= start:
+        return False
+    before = text[max(start, att.source.start - 6) : att.source.start].lower().split()
+    return bool(before) and before[-1] in ("as", "than", "what")

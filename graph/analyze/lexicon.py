@@ -39,7 +39,7 @@ AMBIGUOUS = frozenset(
     estimate forecast project point quote label brand frame commit find read see state
     note add want order name list sign back offer mock object echo trust signal dub
     favor favour welcome figure tweet attack defend boast blast slam vote push press issue
-    focus challenge talk""".split()
+    focus challenge talk recall demand""".split()
 )
 
 CUE_FORMS: dict[str, str] = forms_table(SPEECH_LEMMAS | COGNITION_LEMMAS)
@@ -53,6 +53,17 @@ for _bad in ("state", "states", "contest", "contests", "remark", "remarks", "see
              "offers", "object", "list", "name", "sign", "back", "post", "order", "frame",
              "project", "figure", "brand", "label", "signal", "quote", "trust", "welcome"):
     CUE_FORMS.pop(_bad, None)
+# forms that were cues in under 20% of their uses in the PolNeAR *train* split (nouns such as
+# "votes", "issues", "attacks"; event verbs such as "spoke", "planned", "contested"), unless
+# they were the only (and right) cue of many attributed sentences ("learned", "believed")
+for _weak in ("speaking", "speak", "speaks", "attacks", "attack", "votes", "vote", "voting",
+              "issues", "compared", "trusted", "focus", "protest", "protests", "prove", "proved",
+              "press", "appearing", "supposed", "committed", "contested", "find",
+              "thanks", "advised", "voice", "voices", "decline",
+              "feels", "add", "challenges", "encouraging", "regarding",
+              "dispute", "comments", "push", "expects", "plan", "plans",
+              "planned", "planning", "invited", "discovered"):
+    CUE_FORMS.pop(_weak, None)
 
 SOURCELESS = frozenset({"reportedly", "allegedly", "purportedly", "supposedly"})
 

@@ -9,7 +9,7 @@ _TOKEN = re.compile(
     r"(?:[A-Z]\.){2,}"  # U.S. / D.C.
     r"|(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Rev|St|Jr|Sr|Inc|Corp|Co|Ltd)\.(?=\s)"
     r"|[A-Z]\.(?=\s+[A-Z])"  # an initial: "Robert P. Casey"
-    r"|\$?\d[\d,]*(?:\.\d+)?%?"
+    r"|\$?\d+(?:,\d{3})*(?:\.\d+)?%?"  # "12,000", "$4.5", but not the comma in "2024, said"
     r"|[^\W\d_]+(?=n['’]t\b)|n['’]t\b"  # "do|n't"
     r"|[^\W\d_]+(?=['’](?:re|ve|ll|d|m|s)\b)|['’](?:re|ve|ll|d|m)\b"  # "they|'re"
     r"|[^\W\d_](?:[\w]|[-'’&](?=\w))*"

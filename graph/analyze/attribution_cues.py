@@ -1,0 +1,155 @@
+"""Cue candidates for attribution: speech/cognition verbs in a verb context, "according to",
+source-less adverbs ("reportedly") and headline colons ("Rubio: I'm not interested")."""
+
+from __future__ import annotations
+
+from graph.analyze.attribution_rules import colon_label, cue_context_ok, quoted_mask
+from graph.analyze.lexicon import (
+    AMBIGUOUS,
+    AUX_BEFORE_CUE,
+    BREAK_LEFT,
+    CUE_FORMS,
+    DETERMINERS,
+    PARTICLES,
+    PREPOSITIONS,
+    PRONOUNS,
+    SOURCELESS,
+)
+from graph.analyze.phrases import _ADJ_SUFFIXES, _NEEDS_QUOTE, _NOUN_SOURCES, _OPENERS, _is_adverb
+from graph.analyze.tokens import Tok
+from graph.model import Attribution, Span
+
+
+def _trim_span(text: str, start: int, end: int) -> Span | None:
+    while start < end and text[start] in " \n\t,;:—–-":
+        start += 1
+    while end > start and text[end - 1] in " \n\t,;:—–-.":
+        end -= 1
+    return Span(start, end) if end > start else None
+
+
+def _is_verb_here(toks: list[Tok], i: int) -> bool:
+    """Cheap check that toks[i] is used as a verb, for noun/verb-ambiguous cue words."""
+    low = toks[i].low
+    lemma = CUE_FORMS.get(low)
+    if lemma in _NEEDS_QUOTE:
+        nxt = toks[i + 1].text if i + 1 < len(toks) else "."
+        prv = toks[i - 1].text if i > 0 else ""
+        return nxt in (",", ":", "“", '"', ".") or prv in (",", "”", '"')
+    if lemma not in AMBIGUOUS:
+        return True
+    if i == 0:
+        return False
+    p = toks[i - 1]
+    prev = p.low
+    nxt = toks[i + 1].low if i + 1 < len(toks) else ""
+    if prev in DETERMINERS or prev in PREPOSITIONS or prev in ("'s", "’s") or nxt == "of":
+        return False
+    if prev[:1].isdigit():
+        return False
+    if low.endswith("ed") or low in ("said", "told", "found", "saw", "thought"):
+        return p.is_word or prev in (",", "”", '"', "'", "’", "—")
+    if low.endswith("ing") and prev == ",":
+        return True  # ", adding that ..."
+    if (p.is_word and not p.is_cap and prev not in BREAK_LEFT and len(prev) > 2
+            and not prev.endswith(_ADJ_SUFFIXES) and low.endswith("s")):
+        return True  # "the poll shows", "the report claims"
+    # base / 3sg / -ing forms of noun-like words: need a clear subject or auxiliary
+    return (
+        prev in PRONOUNS
+        or prev in AUX_BEFORE_CUE
+        or prev in ("to", "who", "which", "that", "will", "would", "could", "might", "may",
+                    "must", "should", "can", "cannot", "did", "does", "do")
+        or _is_adverb(p)
+        or (p.is_cap and i > 1 and p.is_word and toks[i - 2].low not in DETERMINERS)
+        or prev in _NOUN_SOURCES
+    )
+
+
+_SAY_EXT = (
+    ("in", "a", "statement"), ("in", "an", "interview"), ("in", "a", "written", "statement"),
+    ("in", "the", "statement"), ("of",),
+)
+
+
+def _extend_say(toks: list[Tok], i: int) -> int:
+    """ "said in a statement", "said of": PolNeAR includes these in the cue."""
+    for ext in _SAY_EXT:
+        j = i + 1 + len(ext)
+        if j <= len(toks) and tuple(t.low for t in toks[i + 1 : j]) == ext:
+            return j - 1
+    return i
+
+
+def _candidates(toks: list[Tok]) -> list[tuple[int, int, str]]:
+    """Cue token ranges (first, last, kind)."""
+    out: list[tuple[int, int, str]] = []
+    n = len(toks)
+    quoted = quoted_mask(toks)
+    words = [t for t in toks if t.is_word and t.text[:1].isalpha()]
+    title_case = len(words) >= 4 and sum(t.is_cap for t in words) >= 0.7 * len(words)
+    i = 0
+    while i < n:
+        low = toks[i].low
+        if quoted[i] or (toks[i].is_cap and i > 0 and low != "according" and not title_case):
+            i += 1
+            continue
+        if low == "according" and i + 1 < n and toks[i + 1].low == "to":
+            out.append((i, i + 1, "according_to"))
+            i += 2
+            continue
+        if low in SOURCELESS:
+            out.append((i, i, "sourceless"))
+        elif low in CUE_FORMS and _is_verb_here(toks, i) and cue_context_ok(
+            toks, i, CUE_FORMS[low]
+        ) and not (i + 1 < n and toks[i + 1].low in ("tank", "tanks")):
+            if out and i - out[-1][1] <= 3 and i > 0 and toks[i - 1].low == "to":
+                i += 1
+                continue  # "declined to comment", "went on to say"
+            a, b = i, i
+            while a > 1 and (toks[a - 1].low in AUX_BEFORE_CUE or (
+                    _is_adverb(toks[a - 1]) and toks[a - 2].low in AUX_BEFORE_CUE)):
+                a -= 1  # "did not immediately reply"
+            lemma = CUE_FORMS[low]
+            parts = PARTICLES.get(lemma)
+            if parts and i + 1 < n and toks[i + 1].low in parts:
+                b = i + 1
+            elif lemma == "say" and i + 1 < n:
+                b = _extend_say(toks, i)
+            out.append((a, b, "verb"))
+        i += 1
+    return out
+
+
+def _content_after(text: str, toks: list[Tok], k: int, end: int) -> Span | None:
+    if k >= len(toks):
+        return None
+    return _trim_span(text, toks[k].start, end)
+
+
+def _colon_attribution(text: str, toks: list[Tok]) -> Attribution | None:
+    """Headline / transcript style "Rubio: I'm not interested ..." and "- Bump: “Two ..."."""
+    n = len(toks)
+    for c in range(1, min(n - 1, 40)):
+        if toks[c].text != ":":
+            continue
+        a = c - 1
+        while a >= 0 and c - a <= 6 and (toks[a].is_cap or toks[a].text in ("'s", "’s", "and",
+                                                                                ".")):
+            a -= 1
+        start = a + 1
+        if start >= c or not toks[start].is_cap:
+            return None
+        if a >= 0 and toks[a].text not in ("-", "—", "–"):
+            return None
+        if c + 1 >= n or not (toks[c + 1].is_cap or toks[c + 1].text in _OPENERS | {'"', "'"}):
+            return None
+        if colon_label(toks, start, c):
+            return None
+        src = Span(toks[start].start, toks[c - 1].end)
+        content = _trim_span(text, toks[c + 1].start, toks[-1].end)
+        if content is None:
+            return None
+        cue = Span(toks[c].start, toks[c].end)
+        return Attribution(content, src, cue, text[src.start : src.end], ":", "verb")
+    return None

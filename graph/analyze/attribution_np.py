@@ -1,0 +1,379 @@
+"""Source noun phrases for attribution: subjects left of a cue, inverted sources right of it,
+and comma-interrupted subjects ("Purcell, a Republican, said ...")."""
+
+from __future__ import annotations
+
+from graph.analyze.lexicon import (
+    BREAK_LEFT,
+    BREAK_RIGHT,
+    CUE_FORMS,
+    DETERMINERS,
+    PREPOSITIONS,
+    PRONOUNS,
+    TIME_WORDS,
+)
+from graph.analyze.phrases import _NOUN_SOURCES, _is_adverb
+from graph.analyze.tokens import Tok
+
+Rng = tuple[int, int]
+
+#: auxiliaries and modals: a noun phrase never runs across them
+VERBISH = frozenset(
+    """is are was were be been being has have had do does did will would shall should can could
+    may might must 's 're 've 'll 'd n't not""".split()
+)
+#: common irregular past tenses (finite verbs that end a subject noun phrase)
+IRREGULAR_PAST = frozenset(
+    """sent made took gave went came got left held told said put set kept led met ran won lost
+    began brought built spent paid wrote spoke saw found thought felt became stood heard let
+    meant knew sought fought bought struck drew threw""".split()
+)
+_POSS = frozenset({"'s", "’s"})
+_REL_HEADS = frozenset({"who", "which", "whose", "where", "when", "whom"})
+_LEAD_TRIM = frozenset({"and", "but", "so", "even", "now", "then", "still", "also", "yet", "or"})
+_TIME_TAIL = frozenset({"later", "ago", "earlier", "afterward", "afterwards"})
+
+
+def _is_finite_verbish(toks: list[Tok], m: int) -> bool:
+    t = toks[m]
+    low = t.low
+    if t.is_cap and m > 0:
+        return False
+    if low in VERBISH or low in IRREGULAR_PAST:
+        return True
+    if low in CUE_FORMS and not (m > 0 and toks[m - 1].low in DETERMINERS):
+        return True
+    return low.endswith("ed") and len(low) > 4 and not (m > 0 and toks[m - 1].low in DETERMINERS)
+
+
+def np_forward(toks: list[Tok], k: int, upto: int | None = None, limit: int = 12) -> Rng | None:
+    """Subject-like noun phrase starting at k: stops before a verb, clause word or comma."""
+    end = len(toks) if upto is None else upto
+    if k >= end or not toks[k].is_word:
+        return None
+    low = toks[k].low
+    if low in PRONOUNS:
+        return None if low in ("that", "which", "this", "its", "his", "their") else (k, k)
+    if low in BREAK_LEFT or low in PREPOSITIONS:
+        return None
+    b = m = k
+    while m < end and m - k < limit:
+        t = toks[m]
+        if t.text in _POSS or t.text in ("&", "-"):
+            m += 1
+            continue
+        if t.text == "(" and m > k:
+            close = next((x for x in range(m + 1, min(m + 8, end)) if toks[x].text == ")"), None)
+            if close is None:
+                break
+            b = m = close
+            m += 1
+            continue
+        if t.text == "." and m > k and len(toks[m - 1].text) <= 3 and toks[m - 1].is_cap:
+            m += 1
+            continue
+        if not t.is_word or (m > k and (t.low in BREAK_RIGHT - {"of"} or t.low in _REL_HEADS
+                                        or _is_finite_verbish(toks, m))):
+            break
+        b = m
+        m += 1
+    while b > k and toks[b].low in PREPOSITIONS | DETERMINERS | {"and", "or"}:
+        b -= 1
+    return (k, b)
+
+
+def _segments(toks: list[Tok], upto: int) -> list[Rng]:
+    """Comma-separated token ranges before index ``upto`` (exclusive)."""
+    segs: list[Rng] = []
+    start = 0
+    for i in range(upto):
+        if toks[i].text in (",", ";", "—", "–") or (toks[i].text == "-" and toks[i].start > 0
+                                                   and i > 0 and toks[i - 1].end < toks[i].start):
+            if i > start:
+                segs.append((start, i - 1))
+            start = i + 1
+    if upto > start:
+        segs.append((start, upto - 1))
+    return segs
+
+
+def seg_kind(toks: list[Tok], seg: Rng) -> str:
+    """'rel' (who ...), 'part' (participle / prepositional / adverbial) or 'np'."""
+    a, b = seg
+    while a < b and toks[a].low in _LEAD_TRIM:
+        a += 1
+    t = toks[a]
+    low = t.low
+    if low in _REL_HEADS:
+        return "rel"
+    if not t.is_word:
+        return "part"
+    if low in PREPOSITIONS or low in BREAK_LEFT or low in ("according", "asked", "reached"):
+        return "part"
+    fronted = a == 0 and b > a and not toks[a + 1].is_cap and len(low) > 5
+    if (not t.is_cap or fronted) and (low.endswith(("ing", "ed")) or _is_adverb(t)) and (
+            low not in _NOUN_SOURCES):
+        return "part"  # "speaking at a rally", "Alarmed by the unrest"
+    if toks[b].low in _TIME_TAIL or (b - a < 3 and any(toks[x].low in TIME_WORDS
+                                                        for x in range(a, b + 1))):
+        return "part"
+    if all(toks[x].text.isupper() or not toks[x].is_word for x in range(a, b + 1)) and b > a:
+        return "part"  # dateline: "RANGOON, Burma"
+    if any(toks[x].low in VERBISH for x in range(a, b + 1)):
+        return "clause"
+    return "np"
+
+
+def trim_lead(toks: list[Tok], rng: Rng) -> Rng:
+    a, b = rng
+    while a < b and toks[a].low in _LEAD_TRIM:
+        a += 1
+    return (a, b)
+
+
+def comma_subject(toks: list[Tok], left: int) -> Rng | None:
+    """Subject of "X, a Republican, said ..." / "X, who ..., said" (toks[left] is the comma).
+
+    The source is the subject plus appositive noun phrases directly after it; relative and
+    participial clauses are left out (the product wants the speaker, not a description).
+    """
+    segs = _segments(toks, left)
+    if not segs or len(segs) > 6:
+        return None
+    kinds = [seg_kind(toks, s) for s in segs]
+    subj = None
+    for i in range(len(segs) - 1, -1, -1):
+        if kinds[i] == "np" and (i == 0 or kinds[i - 1] in ("part", "clause")
+                                 and not _continues(toks, segs[i - 1])):
+            subj = i
+            break
+    if subj is None:
+        return None
+    first = trim_lead(toks, segs[subj])[0]
+    head = np_forward(toks, first, segs[subj][1] + 1, limit=14)
+    if head is None:
+        return None
+    if head[1] != segs[subj][1]:
+        if segs[subj][1] - first > 14 or any(
+                _is_finite_verbish(toks, x) for x in range(first + 1, segs[subj][1] + 1)):
+            return None
+        head = (first, segs[subj][1])  # "Another delegate on the Cruz slate, Jim Poolman,"
+    end = head[1]
+    for j in range(subj + 1, len(segs)):
+        if kinds[j] != "np" or segs[j][1] - segs[j][0] > 14:
+            break
+        end = segs[j][1]
+    return (head[0], end)
+
+
+def _continues(toks: list[Tok], seg: Rng) -> bool:
+    """A fronted clause that is a full clause itself ("He said X, Y ...") is not skipped."""
+    return any(toks[x].low in ("said", "says", "told") for x in range(seg[0], seg[1] + 1))
+
+
+def subject_of_sentence(
+    toks: list[Tok], upto: int, quoted: list[bool] | None = None
+) -> Rng | None:
+    """Subject of the main clause before ``upto`` (for ", adding that ..." and "... and said")."""
+    segs = _segments(toks, upto)
+    for si, seg in enumerate(segs):
+        if quoted and any(quoted[x] for x in range(seg[0], seg[1] + 1)):
+            continue
+        kind = seg_kind(toks, seg)
+        if kind in ("part", "rel"):
+            continue
+        a = trim_lead(toks, seg)[0]
+        if toks[a].text in ("“", '"', "‘", "'"):
+            continue
+        rng = np_forward(toks, a, seg[1] + 1)
+        if rng is None:
+            continue
+        # appositions directly after the subject: "The Cruz campaign, in a statement, said"
+        if rng[1] == seg[1]:
+            for nxt in segs[si + 1 :]:
+                if seg_kind(toks, nxt) != "np" or nxt[1] - nxt[0] > 14:
+                    break
+                rng = (rng[0], nxt[1])
+        return rng
+    return None
+
+
+def right_np(toks: list[Tok], k: int) -> Rng | None:
+    """Token range of the noun phrase starting at index k (inverted "said X")."""
+    if k >= len(toks) or not toks[k].is_word:
+        return None
+    low = toks[k].low
+    if low in PRONOUNS:
+        return None if low in ("that", "which", "this", "its", "his", "their") else (k, k)
+    titled = False
+    if not (toks[k].is_cap or low in DETERMINERS or low in ("one", "two", "several", "many")
+            or low in _NOUN_SOURCES or low[:1].isdigit()):
+        # lower-case title before a name: "said pollster Frank Luntz"
+        for m in range(k, min(k + 4, len(toks))):
+            if toks[m].is_cap:
+                titled = m > k
+                break
+            if (not toks[m].is_word or toks[m].low in BREAK_RIGHT or toks[m].low in VERBISH
+                    or toks[m].low in CUE_FORMS or toks[m].low in PREPOSITIONS):
+                break
+        if not titled:
+            return None
+    b = m = k
+    while m < len(toks) and m - k < 10:
+        t = toks[m]
+        if t.text in _POSS or t.text in ("&", "-"):
+            m += 1
+            continue
+        if t.text == "(" and m > k:
+            close = next((x for x in range(m + 1, min(m + 8, len(toks))) if toks[x].text == ")"),
+                         None)
+            if close is None:
+                break
+            b = m = close
+            m += 1
+            continue
+        if t.text == "." and m > k and len(toks[m - 1].text) <= 3 and toks[m - 1].is_cap:
+            m += 1  # "Robert P. Casey", "Jr."
+            continue
+        if not t.is_word or t.low in BREAK_RIGHT or t.low in VERBISH or (
+                m > k and t.low in CUE_FORMS and not t.is_cap):
+            break
+        b = m
+        m += 1
+    return (k, b)
+
+
+_AFTER_INVERTED = frozenset(
+    """on in at during after before to of about last this yesterday today who which that
+    earlier later when while as""".split()
+)
+
+
+def inverted_ok(toks: list[Tok], rng: Rng, strict: bool = False) -> bool:
+    """ "..., said X." - X must end the clause (not "said she made her decision").
+
+    ``strict``: only a sentence end or a comma may follow X.
+    """
+    nxt = rng[1] + 1
+    if nxt >= len(toks):
+        return True
+    t = toks[nxt]
+    if t.text in (".", ",", "!", "?", ";") or (not t.is_word and t.text not in "“\"‘'("):
+        return True
+    if strict or not t.is_word:
+        return False
+    if rng[0] == rng[1] and toks[rng[0]].low in PRONOUNS:
+        return t.low in ("on", "in", "at", "during", "last", "this", "yesterday", "today")
+    return t.low in _AFTER_INVERTED or t.low in TIME_WORDS
+
+
+def extend_apposition(toks: list[Tok], b: int) -> int:
+    """ "said David Wasserman, an elections analyst at X." -> to the end of the apposition.
+
+    Participial and relative clauses ("..., referring to Trump", "..., who ...") are not part
+    of the source; a noun-phrase apposition is.
+    """
+    if b + 2 >= len(toks) or toks[b + 1].text != ",":
+        return b
+    end = len(toks) - 1
+    while end > b and not toks[end].is_word:
+        end -= 1
+    if end <= b + 1 or any(t.text in ("“", '"') for t in toks[b + 1 : end]):
+        return b
+    segs = [s for s in _segments(toks, end + 1) if s[0] > b + 1]
+    out = b
+    for seg in segs:
+        if seg_kind(toks, seg) != "np":
+            break
+        out = seg[1]
+    return out
+
+
+def left_np(toks: list[Tok], j: int) -> Rng | None:
+    """Token range [a, b] of the subject noun phrase ending at index j (inclusive)."""
+    # skip time adverbials and adverbs between subject and verb ("Trump on Sunday said")
+    while j >= 0 and (_is_adverb(toks[j]) or toks[j].low in TIME_WORDS):
+        if toks[j].low in TIME_WORDS and j > 0 and toks[j - 1].low in ("on", "last", "this"):
+            j -= 2
+            continue
+        j -= 1
+    if j >= 1 and toks[j].text == ")":
+        # "Rep. Gregory Meeks (D-N.Y.) said"
+        op = next((x for x in range(j - 1, max(j - 9, -1), -1) if toks[x].text == "("), None)
+        if op is None or op == 0:
+            return None
+        inner = left_np(toks, op - 1)
+        return (inner[0], j) if inner and inner[1] == op - 1 else None
+    if j < 0 or not toks[j].is_word:
+        return None
+    if toks[j].low in PRONOUNS and toks[j].low not in ("his", "her", "their", "its"):
+        return (j, j)
+    if toks[j].low in BREAK_LEFT or toks[j].low in PREPOSITIONS:
+        return None
+    b = a = j
+    k = j
+    while k >= 0 and b - k < 10:
+        t = toks[k]
+        low = t.low
+        if t.text in ("'s", "’s", "&", "-", "'", "’") and k < j:
+            k -= 1
+            continue
+        if not t.is_word or low in BREAK_LEFT or (
+            low in PRONOUNS and low not in ("his", "her", "their", "its")
+        ):
+            break
+        if k < j and not t.is_cap and (low in CUE_FORMS or (
+                low.endswith("ed") and k > 0 and toks[k - 1].low not in DETERMINERS)) and not (
+                k > 0 and toks[k - 1].low in DETERMINERS):
+            break  # a verb: the subject ended before it ("Some protest leaders" is a noun)
+        a = k
+        k -= 1
+    # sentence-initial prepositional phrase without comma: keep the part after it
+    if toks[a].low in PREPOSITIONS:
+        for m in range(a + 1, b + 1):
+            if (toks[m].is_cap or toks[m].low in ("the", "a", "an")) and toks[
+                m - 1
+            ].low not in DETERMINERS and toks[m - 1].low not in PREPOSITIONS:
+                a = m
+                break
+        else:
+            return None
+    # appositive before the subject: "Larry Cohen, a senior adviser to Mr. Sanders, said"
+    if a >= 2 and toks[a - 1].text == "," and toks[a].low in ("a", "an", "the"):
+        x = a - 2
+        while x >= 0 and (toks[x].is_cap or toks[x].text in ("'s", "’s", ".")):
+            x -= 1
+        if x < a - 2 and (x < 0 or toks[x].text == ",") and not (x < 0 and x + 2 == a - 1):
+            a = x + 1
+    while a < b and toks[a].low in _LEAD_TRIM:
+        a += 1
+    return (a, b)
+
+
+_SUBJ_PRONOUNS = frozenset("i we you he she they it who which that this".split())
+_WIDEN_PREPS = frozenset("of in at from for with on since near by about among across".split())
+
+
+def widen_subject(toks: list[Tok], rng: Rng) -> Rng:
+    """ "A post shared more than 20,000 times since March 9 says": the walk left stopped at a
+    preposition; take the whole noun phrase from the start of the clause when it has no verb."""
+    a, b = rng
+    if a == 0 or toks[a - 1].low not in _WIDEN_PREPS:
+        return rng
+    cs = a - 1
+    while cs > 0 and toks[cs - 1].text not in (",", ";", ":", "“", '"', "—", "(") and a - cs < 16:
+        cs -= 1
+    if cs > 0 and toks[cs - 1].text not in (",", ";", ":", "“", '"', "—", "("):
+        return rng
+    first = toks[cs]
+    if not (first.is_cap or first.low in DETERMINERS or first.low[:1].isdigit()):
+        return rng
+    if first.low in PRONOUNS or first.low in BREAK_LEFT or first.low in PREPOSITIONS:
+        return rng
+    for m in range(cs + 1, a):
+        low = toks[m].low
+        if low in VERBISH or low in IRREGULAR_PAST or (
+                low in BREAK_LEFT and low != "than" and low not in _WIDEN_PREPS) or (
+                low in CUE_FORMS and not toks[m].is_cap) or low in _SUBJ_PRONOUNS:
+            return rng
+    return (cs, b)

@@ -1,0 +1,117 @@
+"""Context rules for single cue words (product recalls, "appeared in", "adds 20 minutes")
+and for attributions that are not reported statements (subordinate "as X said")."""
+
+from __future__ import annotations
+
+from graph.analyze.lexicon import PRONOUNS
+from graph.analyze.tokens import Tok
+
+_QUOTES = frozenset({"“", '"', "”", "‘", "’", "'"})
+_SUBJ_PRONOUNS = frozenset({"i", "we", "he", "she", "they", "you", "who"})
+#: verbs that take a gerund but do not report speech by themselves ("I will keep asking")
+_GERUND_TAKERS = frozenset(
+    """keep keeps kept stop stops stopped start starts started avoid avoids avoided risk
+    risks finish finished mind""".split()
+)
+_APPEAR_NOT = frozenset(
+    """in on at before with as alongside together onstage live during after from for by
+    twice again briefly""".split()
+)
+#: headline / fact-check labels that look like "Name: ..." but are not speakers
+COLON_LABELS = frozenset(
+    """claim claims verdict rating update updated note correction source sources photo photos
+    video watch read related analysis opinion editorial exclusive breaking live summary
+    background context fact facts conclusion bottom line question answer q a why what how
+    who when where review disclosure clarification editor's editors warning""".split()
+)
+#: words that make the following cue part of a subordinate clause, not a report
+SUBORDINATORS = frozenset({"as", "than", "what", "until", "unless", "whatever", "how"})
+
+
+def cue_context_ok(toks: list[Tok], i: int, lemma: str) -> bool:
+    """Lemma-specific checks for toks[i] (a cue form) beyond the generic noun/verb test."""
+    low = toks[i].low
+    nxt = toks[i + 1].low if i + 1 < len(toks) else "."
+    prev = toks[i - 1].low if i > 0 else ""
+    if lemma == "recall":
+        # "Brightline will recall the Rover X2" is a product recall; "he recalled that" a report
+        return low.endswith(("ed", "ing")) or prev in _SUBJ_PRONOUNS
+    if lemma == "appear":
+        # "This article first appeared in the Harbor Times" is not an attribution
+        return nxt not in _APPEAR_NOT and nxt.isalpha()
+    if lemma == "add":
+        # "which adds about 20 minutes", "it might add extra sailings", "be added to the bridge"
+        return (nxt in ("that", ",", ":", ".", "in", "on", "during", "later", "afterward")
+                or nxt in _QUOTES or prev in (",", "and") or prev in _QUOTES)
+    if lemma == "vote":
+        # "voted 7-2 to award the contract" is an event; "voted for / against X" a stance
+        return nxt in ("for", "against")
+    if low.endswith("ing") and prev in _GERUND_TAKERS:
+        return False
+    return True
+
+
+def is_subordinate(toks: list[Tok], src_start: int) -> bool:
+    """ "... not $40 million as the city said", "... than the council was told"."""
+    k = src_start - 1
+    return k >= 0 and toks[k].low in SUBORDINATORS
+
+
+def colon_label(toks: list[Tok], start: int, colon: int) -> bool:
+    """ "Claim: The bridge will close" - a label, not a speaker."""
+    words = [t.low for t in toks[start:colon] if t.is_word]
+    return len(words) <= 2 and (any(w in COLON_LABELS for w in words) or
+                                all(w in PRONOUNS for w in words))
+
+
+_DOUBLE_OPEN = frozenset({"“"})
+_DOUBLE_CLOSE = frozenset({"”"})
+
+
+def quoted_mask(toks: list[Tok]) -> list[bool]:
+    """True for tokens inside a direct quotation (also one that opened in an earlier sentence).
+
+    Double quotes (“ ” " and the '' of some archives) delimit quotations; single quotes only
+    count when the sentence has no double quotes, so a quote inside a quote ("... say 'I'm the
+    only one,'" Green said) does not flip the state. Straight quotes get their direction from
+    spacing: glued to the previous token = closing.
+    """
+    n = len(toks)
+    kinds = [0] * n  # +1 opener, -1 closer, 0 other
+    has_double = False
+    i = 0
+    while i < n:
+        t = toks[i]
+        pair = t.text == "'" and i + 1 < n and toks[i + 1].text == "'" and (
+            toks[i + 1].start == t.end)
+        if t.text in _DOUBLE_OPEN or t.text in _DOUBLE_CLOSE or t.text == '"' or pair:
+            has_double = True
+            glued = i > 0 and toks[i - 1].end == t.start and toks[i - 1].text not in "\"'“‘"
+            if t.text == "“" and glued and toks[i - 1].text in ",.?!":
+                kinds[i] = -1  # a mis-typed closing quote: 'here,“ said Jim'
+            elif t.text in _DOUBLE_OPEN:
+                kinds[i] = 1
+            elif t.text in _DOUBLE_CLOSE:
+                kinds[i] = -1
+            else:
+                kinds[i] = -1 if glued else 1
+            if pair:
+                i += 1
+        i += 1
+    if not has_double:
+        for i, t in enumerate(toks):
+            if t.text == "‘":
+                kinds[i] = 1
+            elif t.text == "’" and i + 1 < n and not toks[i + 1].is_word:
+                kinds[i] = -1
+    first = next((k for k in kinds if k), 0)
+    inside = first == -1
+    mask = [False] * n
+    for i, k in enumerate(kinds):
+        if k == 1:
+            inside = True
+        elif k == -1:
+            inside = False
+        else:
+            mask[i] = inside
+    return mask
