@@ -30,7 +30,9 @@ def _write_lock(spec: str) -> threading.Lock:
 
 
 def _navigate() -> None:
-    go(st.session_state["nav"])
+    """The sidebar changed page; a report of the page we are on must keep its parameters."""
+    if st.session_state["nav"] != current_page():
+        go(st.session_state["nav"])
 
 
 def main() -> None:
@@ -39,7 +41,7 @@ def main() -> None:
     page = current_page()
     st.session_state["nav"] = page
     with st.sidebar:
-        st.markdown("## 🔎 claimgraph")
+        st.markdown("## claimgraph")
         st.caption("Who said it, who copied it, who confirmed it.")
         st.radio("Go to", list(PAGES), key="nav", format_func=PAGES.__getitem__,
                  on_change=_navigate, label_visibility="collapsed")

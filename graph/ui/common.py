@@ -58,8 +58,7 @@ def param(name: str) -> str | None:
 
 def go(page: str, **params: str) -> None:
     """Point the URL at a page (usable as a widget callback)."""
-    st.query_params.clear()
-    st.query_params.update({"page": page, **{k: v for k, v in params.items() if v}})
+    st.query_params.from_dict({"page": page, **{k: v for k, v in params.items() if v}})
 
 
 def page_url(page: str, **params: str) -> str:

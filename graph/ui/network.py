@@ -148,11 +148,12 @@ CLICK_SCRIPT = """
 (function () {
   var links = %s;
   function openInApp(search) {
+    // The iframe may not navigate the app (sandbox without allow-top-navigation), but it is
+    // same-origin: change the app's URL and let Streamlit rerun on popstate, as on Back.
     try {
-      var doc = window.parent.document;
-      var a = doc.createElement("a");
-      a.href = search; a.target = "_self"; a.style.display = "none";
-      doc.body.appendChild(a); a.click();
+      var app = window.parent;
+      app.history.pushState({}, "", search);
+      app.dispatchEvent(new app.PopStateEvent("popstate", {state: {}}));
     } catch (err) { window.open(search, "_blank", "noopener"); }
   }
   if (typeof network !== "undefined" && network) {
@@ -162,6 +163,7 @@ CLICK_SCRIPT = """
       }
     });
     window.cgNetwork = network;
+    window.cgLinks = links;
   }
 })();
 </script>
