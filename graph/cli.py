@@ -29,9 +29,9 @@ STORE_OPTION = click.option(
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _open(spec: str | None):
+def _open(spec: str | None, wait: float = 0.0):
     try:
-        return open_store(spec)
+        return open_store(spec, wait=wait)
     except StoreError as exc:
         raise click.ClickException(str(exc)) from None
 
@@ -84,7 +84,12 @@ def main(verbose: bool) -> None:
               help="Refuse pages larger than this.")
 @click.option("--timeout", type=float, default=15.0, show_default=True, help="Seconds per URL.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
-def ingest(sources, urls_file, store, analyzer, force, allow_private, max_bytes, timeout, quiet):
+@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Processes that fetch, extract and analyse; writes stay in one process.")
+@click.option("--wait", type=float, default=0.0, show_default=True, metavar="SECONDS",
+              help="Retry this long when the embedded store is open in another process.")
+def ingest(sources, urls_file, store, analyzer, force, allow_private, max_bytes, timeout, quiet,
+           workers, wait):
     """Ingest URLs, HTML files and folders (recursively) into the store."""
     if not sources and urls_file is None:
         raise click.UsageError("give at least one SOURCE or --urls-file")
@@ -93,16 +98,17 @@ def ingest(sources, urls_file, store, analyzer, force, allow_private, max_bytes,
     items = list(expand_sources(list(sources), urls_file))
     policy = FetchPolicy(timeout_s=timeout, max_bytes=max_bytes, allow_private=allow_private)
     progress = tqdm(total=len(items), unit="article", disable=quiet or len(items) < 2,
-                    file=sys.stderr)
+                    file=sys.stderr, dynamic_ncols=True)
 
     def report(item) -> None:
         progress.update(1)
         if not item.ok:
             progress.write(f"failed: {item.source}: {item.error}", file=sys.stderr)
 
-    with _open(store) as opened:
+    with _open(store, wait) as opened:
         try:
-            result = ingest_sources(opened, items, policy, analyzer, force, on_item=report)
+            result = ingest_sources(opened, items, policy, analyzer, force, on_item=report,
+                                    workers=workers)
         except StoreError as exc:
             raise click.ClickException(str(exc)) from None
         finally:
@@ -198,6 +204,28 @@ def app(store, port, address):
                "--server.port", str(port), "--server.address", address,
                "--browser.gatherUsageStats", "false"]
     raise SystemExit(subprocess.call(command, env=env))
+
+
+@main.command()
+@click.option("--quick", is_flag=True, help="Small sizes; finishes in under two minutes.")
+@click.option("--pages", "pages_dir", type=click.Path(file_okay=False, path_type=Path),
+              default=None,
+              help="Real news pages to time (default: ../shared/eval/news-html/html).",
+              )
+@click.option("--triples", type=int, default=None, help="Size of the synthetic query store.")
+@click.option("--batch", type=int, default=None, help="Articles in the synthetic batch run.")
+@click.option("--workers", type=click.IntRange(1, 64), default=None,
+              help="Worker processes for the ingest runs (default: CPU count).")
+@click.option("--work-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Where to build stores (default: a temporary directory, removed after).")
+def bench(quick, pages_dir, triples, batch, workers, work_dir):
+    """Time ingest, queries and export side by side; the last line printed is JSON."""
+    from graph.bench import BenchConfig, run_bench
+
+    config = BenchConfig.make(quick=quick, pages_dir=pages_dir, triples=triples, batch=batch,
+                              workers=workers, work_dir=work_dir)
+    result = run_bench(config, echo=click.echo)
+    click.echo(json.dumps(result, sort_keys=False))
 
 
 @main.group(name="eval")

@@ -65,9 +65,28 @@ class IngestReport:
         return text + (f" ({skipped} unchanged, skipped)" if skipped else "")
 
 
+class _AttachedIndex(CorroborationIndex):
+    """An in-memory index that lives as long as its in-memory store; ``close`` keeps it."""
+
+    def close(self) -> None:
+        return None
+
+    def release(self) -> None:
+        super().close()
+
+
 def open_index(store: ClaimStore) -> CorroborationIndex:
-    path = store.side_dir / INDEX_FILE if store.side_dir is not None else None
-    return CorroborationIndex.open(path)
+    """The store's corroboration side index (callers close it when done).
+
+    On disk next to an embedded store, or in the cache for a remote one; an in-memory store
+    keeps one in-memory index for its lifetime, so that successive batches see each other.
+    """
+    if store.side_dir is not None:
+        return CorroborationIndex.open(store.side_dir / INDEX_FILE)
+    index = store.attached.get("index")
+    if index is None:
+        index = store.attached["index"] = _AttachedIndex.open(None)
+    return index
 
 
 def _escape(text: str) -> str:
@@ -75,7 +94,7 @@ def _escape(text: str) -> str:
             .replace("\r", "\\r"))
 
 
-def _term(term: Node) -> str:
+def nt_term(term: Node) -> str:
     if isinstance(term, Literal):
         body = f'"{_escape(str(term))}"'
         if term.language:
@@ -90,7 +109,7 @@ def _term(term: Node) -> str:
 
 def _nt(graph: Graph) -> str:
     """N-Triples for an INSERT DATA block (about 3x faster than rdflib's serializer)."""
-    return "".join(f"{_term(s)} {_term(p)} {_term(o)} .\n" for s, p, o in graph)
+    return "".join(f"{nt_term(s)} {nt_term(p)} {nt_term(o)} .\n" for s, p, o in graph)
 
 
 def stored_text_hash(store: ClaimStore, url: str) -> str | None:

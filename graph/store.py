@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from rdflib import Dataset, Graph, Literal, URIRef
-from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import XSD
+from rdflib.plugins.stores.sparqlconnector import SPARQLConnector
 from rdflib.term import Node
 
 log = logging.getLogger(__name__)
@@ -45,6 +45,8 @@ class ClaimStore:
     kind: str  # oxigraph | memory | sparql
     location: str
     side_dir: Path | None = None  # where side indexes live (None: in memory)
+    #: side objects that live as long as the store (the in-memory store's corroboration index)
+    attached: dict[str, Any] = field(default_factory=dict, repr=False)
     _closed: bool = field(default=False, repr=False)
 
     # --- reading -------------------------------------------------------------------------
@@ -92,7 +94,9 @@ class ClaimStore:
             if self.kind == "oxigraph":
                 self.dataset.store._inner.update(sparql)  # one Oxigraph transaction
             elif self.kind == "sparql":
-                self.dataset.store.update(sparql, {}, {}, DATASET_DEFAULT_GRAPH_ID)
+                # Post the request as is: SPARQLUpdateStore.update would prepend its prefixes
+                # and wrap it in GRAPH <urn:x-rdflib:default> { ... } (rdflib 7.x).
+                SPARQLConnector.update(self.dataset.store, sparql)
             else:
                 self.dataset.update(sparql)
         except Exception as exc:  # the backends raise many types; report one line
@@ -101,6 +105,11 @@ class ClaimStore:
     def close(self) -> None:
         if not self._closed:
             self._closed = True
+            for item in self.attached.values():
+                release = getattr(item, "release", None)
+                if release is not None:
+                    release()
+            self.attached.clear()
             try:
                 self.dataset.close()
             except Exception:  # noqa: BLE001 - closing a remote store may fail harmlessly

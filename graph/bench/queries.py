@@ -1,0 +1,111 @@
+"""Query benchmarks: the app's queries (graph/queries.py) timed on a synthetic store."""
+
+from __future__ import annotations
+
+import logging
+import random
+import statistics
+import time
+from collections.abc import Callable
+
+from graph.bench import synth
+from graph.bench.fast import fast_claim_records
+from graph.queries import ClaimFilter, P, claim_detail, claim_records, status_counts
+from graph.store import ClaimStore
+
+log = logging.getLogger(__name__)
+
+#: The graph view: up to 200 claims with their article, outlet and entities.
+GRAPH_VIEW = """
+SELECT ?claim ?status_concept ?article ?outlet ?outlet_domain ?entity ?entity_name WHERE {
+  { SELECT ?claim ?article WHERE { ?claim a schema:Claim ; schema:appearance ?article . }
+    LIMIT 200 }
+  ?claim ckg:outlet ?outlet .
+  ?outlet ckg:domain ?outlet_domain .
+  OPTIONAL { ?claim ckg:status ?status_concept }
+  OPTIONAL { ?claim schema:about ?entity . ?entity schema:name ?entity_name }
+}
+"""
+
+
+def graph_view(store: ClaimStore) -> list[dict]:
+    return store.select(P + GRAPH_VIEW)
+
+
+def _percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    index = min(len(ordered) - 1, max(0, round(q * (len(ordered) - 1))))
+    return ordered[index]
+
+
+def sample_claims(store: ClaimStore, count: int, seed: int = 3) -> list[str]:
+    rows = store.select(
+        "SELECT ?c WHERE { ?c a <http://schema.org/Claim> } LIMIT 5000"
+    )
+    rng = random.Random(seed)
+    iris = [row["c"] for row in rows]
+    return rng.sample(iris, min(count, len(iris)))
+
+
+def app_queries(store: ClaimStore, reps: int) -> dict[str, Callable[[int], object]]:
+    """Each app query as a function of the repetition number (parameters vary by rep)."""
+    claims = sample_claims(store, reps)
+    outlets = synth.some_outlets()
+    popular = synth.popular_entities()
+    statuses = ["confirmed", "disputed", "speculative", "sourced"]
+
+    def entity(i: int) -> str:
+        return popular[i % len(popular)] if i % 2 == 0 else synth.tail_entity()
+
+    return {
+        "status_counts": lambda i: status_counts(store),
+        "claims_page": lambda i: claim_records(store, ClaimFilter(), limit=50),
+        "claims_page_filtered": lambda i: claim_records(
+            store, ClaimFilter(status=statuses[i % 4], outlet=outlets[i % len(outlets)]),
+            limit=50),
+        "claim_page": lambda i: claim_detail(store, claims[i % len(claims)]),
+        "entity_page": lambda i: claim_records(store, ClaimFilter(entity=entity(i)), limit=50),
+        "graph_view": lambda i: graph_view(store),
+    }
+
+
+def fast_queries(store: ClaimStore, reps: int) -> dict[str, Callable[[int], object]]:
+    """The proposed variants (graph/bench/fast.py) of the slow pages, same parameters."""
+    outlets = synth.some_outlets()
+    popular = synth.popular_entities()
+    statuses = ["confirmed", "disputed", "speculative", "sourced"]
+
+    def entity(i: int) -> str:
+        return popular[i % len(popular)] if i % 2 == 0 else synth.tail_entity()
+
+    return {
+        "claims_page": lambda i: fast_claim_records(store, ClaimFilter(), limit=50),
+        "claims_page_filtered": lambda i: fast_claim_records(
+            store, ClaimFilter(status=statuses[i % 4], outlet=outlets[i % len(outlets)]),
+            limit=50),
+        "entity_page": lambda i: fast_claim_records(store, ClaimFilter(entity=entity(i)),
+                                                    limit=50),
+    }
+
+
+def time_queries(store: ClaimStore, reps: int, echo: Callable[[str], None] | None = None,
+                 fast: bool = False) -> dict[str, dict[str, float]]:
+    """p50 / p95 milliseconds per app query; the first call of each is a warm-up, not timed."""
+    result: dict[str, dict[str, float]] = {}
+    queries = fast_queries(store, reps) if fast else app_queries(store, reps)
+    for name, run in queries.items():
+        run(0)
+        times = []
+        for i in range(reps):
+            start = time.perf_counter()
+            rows = run(i)
+            times.append((time.perf_counter() - start) * 1000)
+        result[name] = {
+            "p50": round(statistics.median(times), 2),
+            "p95": round(_percentile(times, 0.95), 2),
+            "rows": len(rows) if isinstance(rows, list | dict) else int(rows is not None),
+        }
+        if echo is not None:
+            echo(f"  {name:<22} p50 {result[name]['p50']:>9.1f} ms   "
+                 f"p95 {result[name]['p95']:>9.1f} ms")
+    return result

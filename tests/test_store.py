@@ -1,0 +1,261 @@
+"""One store test suite, run on embedded Oxigraph, rdflib Memory and a real `oxigraph serve`."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from rdflib import Dataset, Literal, URIRef
+from rdflib.compare import isomorphic
+
+from graph.export import export
+from graph.ingest import expand_sources
+from graph.pipeline import INDEX_FILE, ingest_sources, open_index, remove_article
+from graph.queries import claim_records
+from graph.store import STORE_GRAPH, ClaimStore, StoreError, StoreLocked, open_store
+from tests.conftest import CORPUS, DEMO
+
+KINDS = ("oxigraph", "memory", "remote")
+DEMO_SUBSET = [DEMO / "02-harbor-times-report.html", DEMO / "06-bay-courier-dispute.html"]
+CLI = [sys.executable, "-m", "graph"]
+
+
+def _ingest(store: ClaimStore) -> None:
+    """The fixture corpus (top folder, then late/), plus two demo pages."""
+    for inputs in ([str(p) for p in sorted(CORPUS.glob("*.html"))],
+                   [str(CORPUS / "late")], [str(p) for p in DEMO_SUBSET]):
+        report = ingest_sources(store, expand_sources(inputs))
+        assert not report.failures, report.failures
+
+
+@pytest.fixture
+def isolated_cache(tmp_path, monkeypatch) -> Path:
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("XDG_CACHE_HOME", str(cache))
+    return cache
+
+
+def _spec(kind: str, tmp_path: Path, request) -> str:
+    if kind == "oxigraph":
+        return str(tmp_path / "store")
+    if kind == "memory":
+        return "memory"
+    spec = request.getfixturevalue("oxigraph_server")
+    store = open_store(spec)
+    store.update("DROP SILENT ALL")  # the server is shared by this module's tests
+    store.close()
+    return spec
+
+
+@pytest.fixture(params=KINDS)
+def store(request, tmp_path, isolated_cache) -> Iterator[ClaimStore]:
+    opened = open_store(_spec(request.param, tmp_path, request))
+    yield opened
+    opened.close()
+
+
+@pytest.fixture(scope="module")
+def reference_records() -> list[dict]:
+    memory = open_store("memory")
+    _ingest(memory)
+    return claim_records(memory, sort="position", limit=None)
+
+
+def _key(records: list[dict]) -> list[tuple]:
+    def links(record: dict, key: str) -> list[tuple]:
+        return sorted((link["claim"], link["kind"]) for link in record[key])
+
+    return [(r["id"], r["status"], links(r, "confirmed_by"), links(r, "disputed_by"),
+             links(r, "derived_from")) for r in records]
+
+
+def test_claims_are_identical_across_stores(store, reference_records):
+    _ingest(store)
+    records = claim_records(store, sort="position", limit=None)
+    assert len(records) > 30
+    assert _key(records) == _key(reference_records)
+    assert _normal(records) == _normal(reference_records)  # every field
+
+
+def _normal(records: list[dict]) -> list[dict]:
+    """Records with their link lists sorted (queries.claim_links does not order them)."""
+    keys = ("confirmed_by", "disputed_by", "derived_from")
+    return [{**r, **{k: sorted(r[k], key=lambda link: link["claim"]) for k in keys}}
+            for r in records]
+
+
+def test_reingest_is_idempotent(store):
+    _ingest(store)
+    before = store.triple_count()
+    report = ingest_sources(store, expand_sources([str(CORPUS)]))
+    assert report.articles == 11 and all(item.skipped for item in report.items)
+    forced = ingest_sources(store, expand_sources([str(CORPUS / "late")]), force=True)
+    assert forced.articles == 1 and not forced.items[0].skipped
+    assert store.triple_count() == before
+
+
+def test_remove_drops_the_article_everywhere(store):
+    _ingest(store)
+    url = "https://theledger.example/tech/2026/03/16/brightline-rover-x2-recall"
+    assert remove_article(store, url)
+    records = claim_records(store, limit=None)
+    assert records and not [r for r in records if r["article"] == url]
+    for record in records:
+        for key in ("confirmed_by", "disputed_by", "derived_from"):
+            assert all(link["article"] != url for link in record[key])
+    index = open_index(store)
+    try:
+        assert url not in {a["url"] for a in index.articles()}
+    finally:
+        index.close()
+
+
+def test_export_round_trip(store):
+    _ingest(store)
+    reread = Dataset()
+    reread.parse(data=export(store, "trig"), format="trig")
+    graphs = {str(g.identifier) for g in reread.graphs() if len(g)}
+    assert set(store.named_graphs()) == graphs
+    for name in graphs:
+        assert isomorphic(reread.graph(name), store.graph(name)), name
+
+
+def test_select_binds_values_with_quotes_and_newlines(store):
+    nasty = 'He said "no" \\ then\nleft; } DROP ALL { \'x\''
+    store.update(
+        f"INSERT DATA {{ GRAPH <urn:t:g> {{ <urn:t:s> <urn:t:p> {Literal(nasty).n3()} }} }}"
+    )
+    rows = store.select("SELECT ?s WHERE { ?s <urn:t:p> ?v }", {"v": Literal(nasty)})
+    assert rows == [{"s": "urn:t:s"}]
+    rows = store.select("SELECT ?v WHERE { ?s <urn:t:p> ?v }", {"s": URIRef("urn:t:s")})
+    assert rows == [{"v": nasty}]
+    assert store.triple_count() == 1
+
+
+def test_a_failing_update_request_writes_nothing(store):
+    first = "INSERT DATA { GRAPH <urn:t:g> { <urn:t:a> <urn:t:p> 1 } }"
+    with pytest.raises(StoreError):
+        store.update(first + " ; INSERT DATA { GRAPH <urn:t:g> { <urn:t:b> <urn:t:p> } }")
+    assert store.triple_count() == 0
+    store.update(first)
+    assert store.triple_count() == 1
+
+
+def test_remote_store_keeps_its_id_and_side_index(oxigraph_server, isolated_cache):
+    with open_store(oxigraph_server) as first:
+        first.update("DROP SILENT ALL")
+    with open_store(oxigraph_server) as first:
+        side = first.side_dir
+        ident = first.select(f"SELECT ?id WHERE {{ GRAPH <{STORE_GRAPH}> {{ ?s ?p ?id }} }}")
+        ingest_sources(first, expand_sources([str(DEMO_SUBSET[0])]))
+    assert side == isolated_cache / "claimgraph" / f"remote-{ident[0]['id']}"
+    assert (side / INDEX_FILE).is_file()
+    with open_store(oxigraph_server) as again:
+        assert again.side_dir == side
+        again.update("DROP SILENT ALL")
+    with open_store(oxigraph_server) as fresh:  # a wiped endpoint gets a new id and index
+        assert fresh.side_dir != side
+
+
+def _run(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([*CLI, *args], capture_output=True, text=True, timeout=300,
+                          env={**os.environ, **(env or {})})
+
+
+def test_cli_end_to_end_on_a_remote_store(oxigraph_server, isolated_cache):
+    env = {"XDG_CACHE_HOME": str(isolated_cache)}
+    with open_store(oxigraph_server) as remote:
+        remote.update("DROP SILENT ALL")
+    done = _run("ingest", str(CORPUS), "--store", oxigraph_server, "--quiet", env=env)
+    assert done.returncode == 0, done.stderr
+    assert "11 articles" in done.stdout
+    listed = _run("claims", "--store", oxigraph_server, "--format", "json",
+                  env={**env, "CLAIMGRAPH_STORE": "memory"})
+    assert listed.returncode == 0, listed.stderr
+    records = json.loads(listed.stdout)
+    assert {r["status"] for r in records} >= {"confirmed", "disputed", "speculative"}
+    via_env = _run("claims", "--format", "json", env={**env, "CLAIMGRAPH_STORE": oxigraph_server})
+    assert json.loads(via_env.stdout) == records
+
+
+def test_two_ingests_at_once_into_a_remote_store(oxigraph_server, isolated_cache):
+    env = {"XDG_CACHE_HOME": str(isolated_cache)}
+    with open_store(oxigraph_server) as remote:
+        remote.update("DROP SILENT ALL")
+    first = subprocess.Popen([*CLI, "ingest", str(CORPUS), "--store", oxigraph_server,
+                              "--quiet"], env={**os.environ, **env},
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    second = _run("ingest", str(DEMO), "--store", oxigraph_server, "--quiet", env=env)
+    out, err = first.communicate(timeout=300)
+    assert first.returncode == 0 and second.returncode == 0, (err, second.stderr)
+    with open_store(oxigraph_server) as remote:
+        urls = {r["article"] for r in claim_records(remote, limit=None)}
+        index = open_index(remote)
+        indexed = {a["url"] for a in index.articles()}
+        index.close()
+    assert len(urls) == 11 + 12 and urls <= indexed
+
+
+HOLD = """
+import sys, time
+from graph.store import open_store
+store = open_store(sys.argv[1])
+print("open", flush=True)
+time.sleep(float(sys.argv[2]))
+store.close()
+"""
+
+
+def _hold(path: Path, seconds: float) -> subprocess.Popen:
+    holder = subprocess.Popen([sys.executable, "-c", HOLD, str(path), str(seconds)],
+                              stdout=subprocess.PIPE, text=True)
+    assert holder.stdout.readline().strip() == "open"
+    return holder
+
+
+def test_a_store_held_by_another_process_gives_one_clear_line(tmp_path):
+    holder = _hold(tmp_path / "store", 30)
+    try:
+        with pytest.raises(StoreLocked, match="in use by another process"):
+            open_store(str(tmp_path / "store"))
+        done = _run("claims", "--store", str(tmp_path / "store"))
+        assert done.returncode == 1
+        assert done.stderr.strip().splitlines() == [
+            line for line in done.stderr.strip().splitlines() if "in use by another" in line]
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+def test_wait_retries_until_the_store_is_free(tmp_path):
+    holder = _hold(tmp_path / "store", 1.5)
+    start = time.monotonic()
+    try:
+        with open_store(str(tmp_path / "store"), wait=20) as store:
+            assert store.kind == "oxigraph"
+        assert time.monotonic() - start >= 0.5
+    finally:
+        holder.wait()
+
+
+def test_two_ingests_at_once_into_one_embedded_store(tmp_path, isolated_cache):
+    path = str(tmp_path / "store")
+    args = ["--store", path, "--quiet"]
+    first = subprocess.Popen([*CLI, "ingest", str(CORPUS), *args], stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True)
+    second = _run("ingest", str(DEMO), *args)
+    out, err = first.communicate(timeout=300)
+    for code, stderr in ((first.returncode, err), (second.returncode, second.stderr)):
+        assert code == 0 or "in use by another process" in stderr, stderr
+    waited = _run("ingest", str(CORPUS), str(DEMO), *args, "--wait", "60")
+    assert waited.returncode == 0, waited.stderr
+    with open_store(path) as store:  # never corrupt: opens, and holds every article once
+        records = claim_records(store, limit=None)
+        assert len({r["article"] for r in records}) == 23
+        assert len({r["id"] for r in records}) == len(records)
