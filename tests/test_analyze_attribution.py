@@ -254,3 +254,9 @@ def test_nested_pronoun_and_numbers() -> None:
         "Suu Kyi, 70", "said")
     assert _parts("Rep. Gregory Meeks (D-N.Y.) said Clinton reassured them.")[:2] == (
         "Rep. Gregory Meeks (D-N.Y.)", "said")
+
+
+def test_single_quotes_inside_a_quote() -> None:
+    text = "\"It's easy for her to say 'I'm the only one with experience,'\" Green said."
+    assert _parts(text)[:2] == ("Green", "said")
+    assert _parts("''I hate the term 'Manhattan poor,' '' she said.")[:2] == ("she", "said")

@@ -14,6 +14,7 @@ from graph.analyze.attribution_cues import (
     _candidates,
     _colon_attribution,
     _content_after,
+    _poll_np,
     _trim_span,
 )
 from graph.analyze.attribution_np import (
@@ -52,6 +53,7 @@ from graph.model import Attribution, Sentence, Span
 log = logging.getLogger(__name__)
 
 _OPEN_Q = "\"“‘'"
+
 
 
 def find_attributions(text: str, sentence: Sentence) -> list[Attribution]:
@@ -97,7 +99,7 @@ def find_attributions(text: str, sentence: Sentence) -> list[Attribution]:
                 out.append(Attribution(content, None, cue, None, text[cue.start : cue.end], "verb"))
             continue
         if kind == "according_to":
-            rng = _according_np(toks, b + 1)
+            rng = _poll_np(toks, b + 1) if toks[a].low == "in" else _according_np(toks, b + 1)
             src = _span(toks, rng) if rng else None
             if rng:
                 taken.append(rng)

@@ -94,6 +94,10 @@ def _candidates(toks: list[Tok]) -> list[tuple[int, int, str]]:
         if quoted[i] or (toks[i].is_cap and i > 0 and low != "according" and not title_case):
             i += 1
             continue
+        if low == "in" and _poll_np(toks, i + 1) is not None:
+            out.append((i, i, "according_to"))  # "in the latest CNN/ORC poll"
+            i += 1
+            continue
         if low == "according" and i + 1 < n and toks[i + 1].low == "to":
             out.append((i, i + 1, "according_to"))
             i += 2
@@ -118,6 +122,10 @@ def _candidates(toks: list[Tok]) -> list[tuple[int, int, str]]:
                 b = _extend_say(toks, i)
             out.append((a, b, "verb"))
         i += 1
+    if any(k == "according_to" and toks[x].low == "in" for x, _, k in out) and any(
+            k != "according_to" or toks[x].low != "in" for x, _, k in out):
+        # "respondents in the USA TODAY/Suffolk poll said": the poll is part of the source
+        out = [c for c in out if not (c[2] == "according_to" and toks[c[0]].low == "in")]
     return out
 
 
@@ -153,3 +161,35 @@ def _colon_attribution(text: str, toks: list[Tok]) -> Attribution | None:
         cue = Span(toks[c].start, toks[c].end)
         return Attribution(content, src, cue, text[src.start : src.end], ":", "verb")
     return None
+
+
+_POLL_HEADS = frozenset("poll polls survey surveys polling average averages".split())
+_POLL_TAIL = frozenset("of from by released conducted taken published out".split())
+
+
+def _poll_np(toks: list[Tok], k: int) -> tuple[int, int] | None:
+    """The poll after "in": "in the most recent Fox poll", "in national polls"."""
+    head = None
+    m = k
+    while m < len(toks) and m - k < 10:
+        t = toks[m]
+        if t.low == "to":
+            return None  # "going to the polls"
+        if not (t.is_word or t.text in ("/", "-", "'s", "’s", "&")) or (
+                t.low in ("that", "which", "who", "and") and head is None):
+            break
+        if t.low in _POLL_HEADS:
+            head = m
+            nxt = toks[m + 1].low if m + 1 < len(toks) else ""
+            if nxt not in _POLL_TAIL:
+                break
+        m += 1
+    if head is None:
+        return None
+    end = head
+    if head + 1 < len(toks) and toks[head + 1].low in _POLL_TAIL:
+        end = head + 1
+        while end + 1 < len(toks) and end - head < 8 and toks[end + 1].is_word and (
+                toks[end + 1].low not in ("that", "which", "and", "but", "while")):
+            end += 1
+    return (k, end)

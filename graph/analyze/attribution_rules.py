@@ -21,7 +21,7 @@ _APPEAR_NOT = frozenset(
 COLON_LABELS = frozenset(
     """claim claims verdict rating update updated note correction source sources photo photos
     video watch read related analysis opinion editorial exclusive breaking live summary
-    background context fact facts conclusion bottom line question answer q a why what how
+    background context fact facts conclusion bottom line question answer why what how
     who when where review disclosure clarification editor's editors warning""".split()
 )
 #: words that make the following cue part of a subordinate clause, not a report
@@ -86,7 +86,11 @@ def quoted_mask(toks: list[Tok]) -> list[bool]:
             toks[i + 1].start == t.end)
         if t.text in _DOUBLE_OPEN or t.text in _DOUBLE_CLOSE or t.text == '"' or pair:
             has_double = True
-            glued = i > 0 and toks[i - 1].end == t.start and toks[i - 1].text not in "\"'“‘"
+            glued = i > 0 and toks[i - 1].end == t.start and toks[i - 1].text not in "\"“‘"
+            j = i + 2 if pair else i + 1
+            if not glued and i > 0 and toks[i - 1].text == "'" and j < n and (
+                    toks[j].is_word and not toks[j].is_cap):
+                glued = True  # "... poor,' '' she said": a spaced closing quote
             if t.text == "“" and glued and toks[i - 1].text in ",.?!":
                 kinds[i] = -1  # a mis-typed closing quote: 'here,“ said Jim'
             elif t.text in _DOUBLE_OPEN:
