@@ -12,7 +12,7 @@ import streamlit as st
 
 from graph.store import ClaimStore, StoreError, open_store, store_spec
 from graph.ui import pages
-from graph.ui.common import PAGES, Ctx, current_page, go, inject_css
+from graph.ui.common import PAGES, Ctx, current_page, go, inject_css, restore_item
 from graph.ui.html import esc
 
 log = logging.getLogger("claimgraph.app")
@@ -39,6 +39,7 @@ def main() -> None:
     st.set_page_config(page_title="claimgraph", page_icon="🔎", layout="wide")
     inject_css()
     page = current_page()
+    restore_item(page)
     st.session_state["nav"] = page
     with st.sidebar:
         st.markdown("## claimgraph")

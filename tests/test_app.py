@@ -12,7 +12,14 @@ from graph.ingest import expand_sources
 from graph.pipeline import ingest_sources
 from graph.queries import ClaimFilter, claim_records
 from graph.store import open_store
-from graph.ui.html import esc, highlight_html, link_html, neutralise, paragraph_bounds
+from graph.ui.html import (
+    esc,
+    highlight_html,
+    link_html,
+    list_html,
+    neutralise,
+    paragraph_bounds,
+)
 from graph.ui.network import claim_network, network_html, strip_remote
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -106,6 +113,13 @@ def test_highlight_escapes_text_and_wraps_spans() -> None:
     assert set(tags) <= {"div", "mark"}
 
 
+def test_lists_escape_and_do_not_autolink() -> None:
+    out = list_html([*HOSTILE, "copied from https://a.example/x"])
+    assert "<script" not in out and "<img" not in out and "<a " not in out
+    assert "https&#58;" in out or "https:" in out  # text, inside one HTML block (no autolink)
+    assert out.startswith('<ul class="cg-list">') and "\n" not in out
+
+
 def test_links_only_for_http_urls() -> None:
     assert "<a" not in link_html("javascript:alert(1)", "x")
     assert "<a" not in link_html('https://a.example/"onmouseover=alert(1)', "x")
@@ -151,7 +165,7 @@ def test_claim_page_shows_spans_and_reasons(app, samples: dict[str, dict]) -> No
     text = _markdown(at)
     assert 'class="cg-para"' in text and '<mark class="claim">' in text
     assert "confirmed" in text
-    assert "- " in text  # the reasons list
+    assert '<ul class="cg-list"><li>' in text  # the reasons, as an escaped list
     assert any("@prefix" in c.value for c in at.code), "the claim's Turtle is shown"
 
 
@@ -294,3 +308,15 @@ def test_store_open_failure_is_one_line(monkeypatch: pytest.MonkeyPatch, tmp_pat
     at.run()
     assert not at.exception
     assert at.error and "not a directory" in at.error[0].value
+
+
+def test_sidebar_claim_reopens_the_last_claim(app) -> None:
+    at = app("claims")
+    opener = at.selectbox(key="claims_open")
+    opener.select(opener.options[0]).run()
+    opened = at.query_params["id"]
+    at.sidebar.radio(key="nav").set_value("overview").run()
+    assert at.query_params["page"] == "overview" and "id" not in at.query_params
+    at.sidebar.radio(key="nav").set_value("claim").run()
+    assert at.query_params["id"] == opened
+    assert "Why this status" in [s.value for s in at.subheader]

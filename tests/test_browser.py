@@ -302,6 +302,7 @@ CLICKABLE_NODE = """
   const net = window.cgNetwork, links = window.cgLinks;
   if (!net) return null;
   net.stopSimulation();
+  net.fit({animation: false});  // the same view the app's own (delayed) fit will settle on
   const positions = net.getPositions();
   const box = document.getElementById("mynetwork").getBoundingClientRect();
   for (const id of Object.keys(links)) {
@@ -324,7 +325,7 @@ def test_graph_renders_and_a_node_click_opens_its_page(page, server) -> None:
     frame = frame_element.element_handle().content_frame()
     frame.wait_for_function("window.cgNetwork !== undefined")
     frame.wait_for_selector("canvas")
-    time.sleep(1.0)  # let the first layout settle before asking for positions
+    time.sleep(3.0)  # let the layout and the app's delayed fit settle before clicking
     target = frame.evaluate(CLICKABLE_NODE, "claim")
     assert target is not None, "no claim node could be clicked"
     box = frame_element.bounding_box()

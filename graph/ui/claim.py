@@ -13,6 +13,7 @@ from graph.ui.html import (
     highlight_html,
     legend_html,
     link_html,
+    list_html,
     paragraph_bounds,
     safe_url,
     status_pill,
@@ -62,7 +63,7 @@ def _header(detail: dict) -> None:
 def _status(detail: dict) -> None:
     st.subheader("Why this status")
     reasons = detail["reasons"] or ["no reasons recorded"]
-    st.markdown("\n".join(f"- {esc(reason)}" for reason in reasons))
+    st.markdown(list_html(reasons), unsafe_allow_html=True)
     facts = {
         "Source": detail["source"] or "—",
         "Cue": detail["cue"] or "—",

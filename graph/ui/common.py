@@ -56,9 +56,24 @@ def param(name: str) -> str | None:
     return value.strip() if isinstance(value, str) and value.strip() else None
 
 
+LAST_ITEM = "_last_item"
+
+
 def go(page: str, **params: str) -> None:
-    """Point the URL at a page (usable as a widget callback)."""
-    st.query_params.from_dict({"page": page, **{k: v for k, v in params.items() if v}})
+    """Point the URL at a page (usable as a widget callback); one URL update."""
+    target = {"page": page, **{k: v for k, v in params.items() if v}}
+    if ITEM_PARAM.get(page) in target:
+        st.session_state.setdefault(LAST_ITEM, {})[page] = target
+    st.query_params.from_dict(target)
+
+
+def restore_item(page: str) -> None:
+    """An item page without its item (sidebar click, or a rerun that reported a stale URL)
+    reopens the item last opened on that page in this session."""
+    name = ITEM_PARAM.get(page)
+    last = st.session_state.get(LAST_ITEM, {}).get(page)
+    if name and last and not param(name):
+        st.query_params.from_dict(last)
 
 
 def page_url(page: str, **params: str) -> str:
@@ -176,7 +191,7 @@ def claims_frame(records: list[dict]) -> pd.DataFrame:
 CLAIM_COLUMNS = {
     "status": st.column_config.TextColumn("Status", width="small"),
     "claim": st.column_config.TextColumn("Claim", width="large"),
-    "outlet": st.column_config.TextColumn("Outlet", width="small"),
+    "outlet": st.column_config.TextColumn("Outlet", width="medium"),
     "published": st.column_config.TextColumn("Published", width="small"),
     "source": st.column_config.TextColumn("Source", width="small"),
     "entities": st.column_config.TextColumn("Entities", width="medium"),

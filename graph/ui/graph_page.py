@@ -49,7 +49,7 @@ def render(ctx: Ctx) -> None:
     first, second, third, fourth = st.columns([2, 2, 2, 1])
     status = first.selectbox("Status", [ANY, *STATUSES], key="graph_status")
     entity = second.selectbox("Entity", [ANY, *values["entities"]], key="graph_entity")
-    limit = third.slider("Claims shown (node limit)", 5, 300, 60, step=5, key="graph_limit")
+    limit = third.slider("Claims shown (node limit)", 5, 300, 30, step=5, key="graph_limit")
     with_entities = fourth.checkbox("Entities", value=True, key="graph_entities")
     physics = fourth.checkbox("Physics", value=True, key="graph_physics")
     flt = ClaimFilter(status=None if status == ANY else status,

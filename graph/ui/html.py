@@ -32,8 +32,10 @@ HIGHLIGHT_CSS = """
 <style>
 .cg-para { font-size: 1.05rem; line-height: 1.9; padding: .75rem 1rem;
   border-left: 4px solid #94a3b8; background: #f8fafc; border-radius: 4px; color: #0f172a; }
-.cg-para mark { padding: 0 .1em; border-radius: 3px; color: inherit; }
+.cg-para mark { padding: 0; border-radius: 2px; color: inherit; }
 .cg-para mark.claim { background: transparent; border-bottom: 2px solid #0f172a; }
+.cg-list { margin: .25rem 0 .75rem 1.1rem; padding: 0; line-height: 1.6; }
+.cg-list li { margin-bottom: .3rem; overflow-wrap: anywhere; }
 .cg-para mark.content { background: #e0f2fe; }
 .cg-para mark.source { background: #bbf7d0; font-weight: 600; }
 .cg-para mark.cue { background: #ddd6fe; font-style: italic; }
@@ -109,6 +111,11 @@ def highlight_html(text: str, spans: Iterable[Mapping], start: int, end: int,
             segment = f'<mark class="{role}">{segment}</mark>'
         out.append(segment)
     return '<div class="cg-para">' + "".join(out) + "</div>"
+
+
+def list_html(items: Iterable[object]) -> str:
+    """An escaped bullet list as one HTML block (Markdown would auto-link URLs in the text)."""
+    return '<ul class="cg-list">' + "".join(f"<li>{esc(i)}</li>" for i in items) + "</ul>"
 
 
 def legend_html(roles: Iterable[str]) -> str:

@@ -77,7 +77,7 @@ def claim_network(records: list[dict], with_entities: bool = True) -> ViewGraph:
     """Claims, their articles and outlets (and entities); links among the shown claims."""
     net = ViewGraph()
     for r in records:
-        net.add(Node(r["id"], short(r["text"], 40), "claim",
+        net.add(Node(r["id"], short(r["text"], 32), "claim",
                      f"[{r['status']}] {r['text']}\n{r['outlet']} · {r['published'] or 'undated'}",
                      r["status"], _query("claim", id=r["id"])))
         article = "article:" + r["article"]
@@ -144,6 +144,7 @@ def strip_remote(html_text: str) -> str:
 
 
 CLICK_SCRIPT = """
+<style>h1:empty, center:empty { display: none; } body { margin: 0; } .card { border: 0; }</style>
 <script>
 (function () {
   var links = %s;
@@ -162,6 +163,9 @@ CLICK_SCRIPT = """
         openInApp(links[params.nodes[0]]);
       }
     });
+    var fit = function () { network.fit({animation: false}); };
+    network.once("stabilized", fit);
+    setTimeout(fit, 2500);
     window.cgNetwork = network;
     window.cgLinks = links;
   }
@@ -184,10 +188,13 @@ def network_html(net: ViewGraph, height: int = 620, physics: bool = True) -> str
     for source, target, kind in net.edges:
         view.add_edge(source, target, title=kind.replace("_", " "), **EDGE_STYLE[kind])
     view.set_options(json.dumps({
-        "physics": {"enabled": physics, "stabilization": {"iterations": 150},
-                    "barnesHut": {"springLength": 110, "avoidOverlap": 0.3}},
+        "physics": {"enabled": physics, "stabilization": {"iterations": 200, "fit": True},
+                    "barnesHut": {"gravitationalConstant": -6000, "springLength": 120,
+                                  "centralGravity": 0.6, "avoidOverlap": 0.4}},
         "interaction": {"hover": True, "tooltipDelay": 150, "navigationButtons": False},
-        "nodes": {"font": {"size": 13, "face": "sans-serif"}},
+        "nodes": {"font": {"size": 15, "face": "sans-serif", "strokeWidth": 3,
+                           "strokeColor": "#ffffff"},
+                  "scaling": {"label": {"drawThreshold": 3}}},
         "edges": {"arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
                   "smooth": {"type": "continuous"}},
     }))

@@ -10,7 +10,7 @@ from graph import queries
 from graph.queries import ClaimFilter
 from graph.review import RATINGS, ReviewError, list_reviews, record_review, withdraw_review
 from graph.ui.common import Ctx, go, nav_button, param, pill, refresh, short
-from graph.ui.html import esc
+from graph.ui.html import esc, list_html
 
 SEARCH_LIMIT = 200
 REVIEW_COLUMNS = ["created", "reviewer", "rating", "state", "note", "evidence", "claim_text"]
@@ -95,7 +95,7 @@ def render(ctx: Ctx) -> None:
     st.markdown(f"> {esc(detail['text'])}")
     st.caption(esc(f"{detail['outlet']} · {detail['published'] or 'undated'}"))
     pill(detail["status"])
-    st.markdown("\n".join(f"- {esc(r)}" for r in detail["reasons"]))
+    st.markdown(list_html(detail["reasons"]), unsafe_allow_html=True)
     nav_button("Open the claim page", "claim", "review_to_claim", id=detail["id"])
     _form(ctx, detail["id"])
     _reviews(ctx, detail["id"])
