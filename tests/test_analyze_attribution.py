@@ -260,3 +260,28 @@ def test_single_quotes_inside_a_quote() -> None:
     text = "\"It's easy for her to say 'I'm the only one with experience,'\" Green said."
     assert _parts(text)[:2] == ("Green", "said")
     assert _parts("''I hate the term 'Manhattan poor,' '' she said.")[:2] == ("she", "said")
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue"),
+    [
+        ("Senator Ann Lee offered a compromise on the tax bill.", "Senator Ann Lee", "offered"),
+        ("The mayor has backed the plan to widen the road.", "The mayor", "has backed"),
+        ("Critics have hammered the agency over its slow response.", "Critics", "have hammered"),
+        ("A jury ordered the company to pay damages of $2 million.", "A jury", "ordered"),
+    ],
+)
+def test_stance_verbs_with_a_human_subject(text: str, source: str, cue: str) -> None:
+    src, got_cue, _ = _parts(text)
+    assert (src, got_cue) == (source, cue)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The new bill offered little relief to farmers in the state.",
+        "The ferry sounded its horn twice before leaving the dock.",
+    ],
+)
+def test_stance_verbs_need_a_person_or_organisation(text: str) -> None:
+    assert _att(text) is None

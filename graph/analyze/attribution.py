@@ -31,7 +31,9 @@ from graph.analyze.attribution_rules import (
     is_subordinate,
     quoted_mask,
 )
+from graph.analyze.attribution_stance import human_like
 from graph.analyze.lexicon import (
+    AGENT_FORMS,
     AUX_BEFORE_CUE,
     BREAK_RIGHT,
     CUE_FORMS,
@@ -126,10 +128,13 @@ def find_attributions(text: str, sentence: Sentence) -> list[Attribution]:
         head = toks[first_cue].low
         by_next = b + 1 < len(toks) and toks[b + 1].low == "by" and a == first_cue and (
             toks[b].low.endswith("ed") and a > 0 and not toks[a - 1].is_cap)
+        agentive = head in AGENT_FORMS
         if _is_passive(toks, a, first_cue) or by_next:
             # "has not been announced" (no speaker) / "was announced by the mayor"
             by_agent = b + 1 < len(toks) and toks[b + 1].low == "by"
             agent = right_np(toks, b + 2) if by_agent else None
+            if agentive and not human_like(toks, agent):
+                continue
             src = _span(toks, agent) if agent else None
             content = Span(sentence.start, sentence.end)
             if src is not None and a > 0 and toks[a - 1].low in ("as", "first"):
@@ -179,6 +184,8 @@ def find_attributions(text: str, sentence: Sentence) -> list[Attribution]:
                 ante = left_np(toks, r - 2 if toks[r - 1].text == "," else r - 1)
                 att_kind = "relative"
                 src_rng = ante or src_rng
+        if agentive and not human_like(toks, src_rng):
+            continue  # "the bill passed", "the plan offered": an event, not a stance
         if (src_rng and src_rng[0] == src_rng[1] and toks[src_rng[0]].low in _FIRST_SECOND
                 and lemma not in SPEECH_LEMMAS):
             continue  # "I think", "we want", "you know": opinion, not attribution

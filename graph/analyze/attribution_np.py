@@ -6,11 +6,13 @@ from __future__ import annotations
 from graph.analyze.lexicon import (
     BREAK_LEFT,
     BREAK_RIGHT,
-    CUE_FORMS,
     DETERMINERS,
     PREPOSITIONS,
     PRONOUNS,
     TIME_WORDS,
+)
+from graph.analyze.lexicon import (
+    CORE_CUE_FORMS as CUE_FORMS,
 )
 from graph.analyze.phrases import _NOUN_SOURCES, _is_adverb
 from graph.analyze.tokens import Tok

@@ -37,7 +37,8 @@ COGNITION_LEMMAS = frozenset(
 AMBIGUOUS = frozenset(
     """call report claim show support view fear hope plan post question charge comment
     estimate forecast project point quote label brand frame commit find read see state
-    note add want order name list sign back offer mock object echo trust signal dub
+    note add want order name list sign back offer mock object echo trust signal dub aim
+    answer share side credit address sound knock champion contrast
     favor favour welcome figure tweet attack defend boast blast slam vote push press issue
     focus challenge talk recall demand""".split()
 )
@@ -64,6 +65,30 @@ for _weak in ("speaking", "speak", "speaks", "attacks", "attack", "votes", "vote
               "dispute", "comments", "push", "expects", "plan", "plans",
               "planned", "planning", "invited", "discovered"):
     CUE_FORMS.pop(_weak, None)
+
+#: Event / stance verbs that report a position or act of a person or organisation; cues only
+#: with a human-like subject (``attribution_stance.human_like``). Hand-picked from PolNeAR
+#: *train* misses; each one kept raised train sentence F1 with this subject condition.
+AGENT_LEMMAS = frozenset(
+    """offer remember deem sound promote expose calculate embrace champion contrast retweet
+    ponder weigh hammer bemoan rebuke scold chide fault lobby answer tackle bash lambaste
+    castigate unveil""".split()
+)
+#: single forms of noun/verb-ambiguous or mostly-eventive lemmas ("named" but not "name")
+AGENT_ONLY_FORMS = {
+    "ordered": "order", "orders": "order", "named": "name", "naming": "name",
+    "listed": "list", "backed": "back", "backing": "back", "shown": "show",
+    "warning": "warn", "shared": "share", "emailed": "email", "push": "push",
+    "ripped": "rip", "rips": "rip", "addressed": "address", "addresses": "address",
+    "accepted": "accept", "aimed": "aim", "aims": "aim", "knocked": "knock",
+    "credited": "credit", "sided": "side",
+}
+AGENT_FORMS: dict[str, str] = {
+    f: lem for f, lem in (forms_table(AGENT_LEMMAS) | AGENT_ONLY_FORMS).items()
+    if f not in CUE_FORMS}
+#: speech / cognition forms only: noun-phrase walkers stop at these ("A post shared ... says")
+CORE_CUE_FORMS: dict[str, str] = dict(CUE_FORMS)
+CUE_FORMS.update(AGENT_FORMS)
 
 SOURCELESS = frozenset({"reportedly", "allegedly", "purportedly", "supposedly"})
 

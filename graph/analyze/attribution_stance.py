@@ -1,0 +1,50 @@
+"""Context rules for event / stance cue words ("offered", "named", "backing", "plans"): they
+count as attribution cues only with a person or organisation as their subject."""
+
+from __future__ import annotations
+
+from graph.analyze.lexicon import DETERMINERS
+from graph.analyze.tokens import Tok
+
+Rng = tuple[int, int]
+
+_HUMAN_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "they", "who"})
+#: heads of noun phrases that name people or organisations (general news vocabulary)
+HUMAN_HEADS = frozenset(
+    """official officials expert experts analyst analysts source sources aide aides people
+    person critic critics advocate advocates observer observers resident residents voter
+    voters supporter supporters opponent opponents democrat democrats republican republicans
+    lawmaker lawmakers legislator legislators spokesman spokeswoman spokesperson police
+    authorities investigator investigators researcher researchers scientist scientists
+    economist economists strategist strategists adviser advisers advisor advisors insider
+    insiders leader leaders member members delegate delegates donor donors activist activists
+    protester protesters protestors candidate candidates senator senators president governor
+    mayor congressman congresswoman campaign campaigns administration government party
+    parties committee group groups organization organisation union unions company companies
+    firm agency department court judge judges jury board council panel staff team allies
+    ally rival rivals conservatives liberals progressives evangelicals members officers
+    leadership chairman chairwoman director manager secretary minister prime spokesmen
+    aides voters americans citizens students workers women men parents families clinton
+    trump sanders cruz rubio obama everyone nobody someone many most some others both
+    newspaper paper network station outlet magazine website editorial writer writers author
+    columnist reporter reporters journalist journalists pollster pollsters poll polls survey
+    surveys study report""".split()
+)
+
+
+def human_like(toks: list[Tok], rng: Rng | None) -> bool:
+    """True when the source range looks like a person or an organisation."""
+    if rng is None:
+        return False
+    a, b = rng
+    head = toks[b].low
+    if head in _HUMAN_PRONOUNS or head in HUMAN_HEADS:
+        return True
+    if toks[b].text in (")",):
+        return True
+    words = [t for t in toks[a : b + 1] if t.is_word]
+    if not words:
+        return False
+    # a capitalised word other than a sentence-initial determiner ("The agreement")
+    return any(t.is_cap and not (m == 0 and t.low in DETERMINERS) and t.low not in ("it",)
+               for m, t in enumerate(words))
