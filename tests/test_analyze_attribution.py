@@ -285,3 +285,12 @@ def test_stance_verbs_with_a_human_subject(text: str, source: str, cue: str) -> 
 )
 def test_stance_verbs_need_a_person_or_organisation(text: str) -> None:
     assert _att(text) is None
+
+
+def test_nested_pronoun_cue_inside_reported_content_is_not_separate() -> None:
+    text = "Mrs. Schlafly said she considered the disclosure a deliberate attempt to embarrass her."
+    atts = find_attributions(text, split_sentences(text, [])[0])
+    assert [a.cue_text for a in atts] == ["said"]
+    text = "Lee said the governor told him that the bridge would close in May."
+    atts = find_attributions(text, split_sentences(text, [])[0])
+    assert [a.cue_text for a in atts] == ["said", "told"]

@@ -40,6 +40,7 @@ from graph.analyze.lexicon import (
     DETERMINERS,
     OBJECT_VERBS,
     PREPOSITIONS,
+    PRONOUNS,
     SPEECH_LEMMAS,
     TIME_WORDS,
 )
@@ -220,6 +221,12 @@ def find_attributions(text: str, sentence: Sentence) -> list[Attribution]:
                 (content is after_content and _n_words(text, content) < 3)
                 or (content is not after_content and toks[src_rng[0] - 1].low != "as")):
             continue  # "... until the company says more", "see what the engineers found"
+        nested = any(o.kind != "quote" and o.content.start <= cue.start < o.content.end
+                     and o.cue is not None and o.cue.end <= cue.start for o in out)
+        if nested and (lemma not in SPEECH_LEMMAS or _is_pronoun(toks, src_rng)):
+            # "Schlafly said she considered ...": PolNeAR (and the claim) keep the outer one;
+            # a named nested speaker ("said the governor told him") stays
+            continue
         out.append(
             Attribution(
                 content, src, cue,
@@ -246,6 +253,10 @@ def _only_adverbial(text: str, span: Span | None) -> bool:
 
 _BE = frozenset({"was", "were", "is", "are", "be", "been", "being"})
 _PARTICIPLES = frozenset({"told", "said", "found", "thought", "heard", "written", "known", "seen"})
+
+
+def _is_pronoun(toks: list[Tok], rng: tuple[int, int] | None) -> bool:
+    return rng is None or (rng[0] == rng[1] and toks[rng[0]].low in PRONOUNS)
 
 
 def _is_passive(toks: list[Tok], a: int, head: int) -> bool:
