@@ -157,6 +157,14 @@ def _describe(values: set[str]) -> str:
     return "/".join(sorted(values))
 
 
+_MODEL_ID = re.compile(r"^(?=.*[a-z])(?=.*\d)[a-z0-9-]+$")
+
+
+def _model_ids(tokens: Iterable[str]) -> set[str]:
+    """Product / model identifiers such as ``x2``, ``a320``, ``f-150``."""
+    return {t for t in tokens if _MODEL_ID.match(t)}
+
+
 def compare(
     a: ClaimFeatures,
     b: ClaimFeatures,
@@ -176,6 +184,9 @@ def compare(
     )
     if sim < th.dispute_topic and not (evidence and sim >= th.same_with_evidence):
         return None
+    models_a, models_b = _model_ids(wa), _model_ids(wb)
+    if models_a and models_b and not models_a & models_b:
+        return None  # "Rover X2" vs "Rover X3": different things, not different figures
     conflicts = tx.quantity_conflicts(a.quantities, b.quantities)
     if a.polarity != b.polarity and sim >= th.same_with_evidence:
         who = a if not a.polarity else b
