@@ -198,6 +198,17 @@ def _open_oxigraph(path: Path) -> ClaimStore:
     return ClaimStore(dataset, "oxigraph", str(path), side_dir=path)
 
 
+class _RemoteDataset(Dataset):
+    """A Dataset over SPARQLUpdateStore whose ``graph(name)`` reads without ``CREATE GRAPH``
+    (rdflib sends one, which fails with "already exists" on a stored graph)."""
+
+    def graph(self, identifier=None, base=None) -> Graph:  # type: ignore[override]
+        if identifier is None:
+            return super().graph(identifier, base)
+        return Graph(store=self.store, identifier=URIRef(str(identifier)),
+                     namespace_manager=self.namespace_manager, base=base)
+
+
 def _open_remote(spec: str) -> ClaimStore:
     from rdflib.plugins.stores.sparqlstore import SPARQLUpdateStore
 
@@ -206,8 +217,9 @@ def _open_remote(spec: str) -> ClaimStore:
     update_url = (urls[1] if len(urls) > 1 else urls[0]).strip()
     if not query_url.startswith(("http://", "https://")):
         raise StoreError(f"{spec}: expected sparql:QUERY_URL[,UPDATE_URL]")
-    store = SPARQLUpdateStore(query_endpoint=query_url, update_endpoint=update_url, autocommit=True)
-    dataset = Dataset(store=store, default_union=True)
+    store = SPARQLUpdateStore(query_endpoint=query_url, update_endpoint=update_url,
+                              autocommit=True, method="POST")  # long VALUES lists: not GET
+    dataset = _RemoteDataset(store=store, default_union=True)
     claim_store = ClaimStore(dataset, "sparql", spec)
     try:
         identity = _remote_identity(claim_store)

@@ -20,7 +20,12 @@ log = logging.getLogger(__name__)
 
 _CANONICAL = re.compile(r'(<link[^>]+rel="canonical"[^>]+href=")([^"]+)(")', re.IGNORECASE)
 _OG_URL = re.compile(r'(<meta[^>]+property="og:url"[^>]+content=")([^"]+)(")', re.IGNORECASE)
-_PARAGRAPH = re.compile(r"(<p>)", re.IGNORECASE)
+_SITE = re.compile(r'(<meta[^>]+property="og:site_name"[^>]+content=")([^"]+)(")', re.I)
+_AUTHOR = re.compile(r'(<meta[^>]+name="author"[^>]+content=")([^"]+)(")', re.I)
+_PUBLISHED = re.compile(r'(<meta[^>]+property="article:published_time"[^>]+content=")([^"]+)(")',
+                        re.I)
+_TITLE = re.compile(r"<title>.*?</title>", re.I | re.S)
+_ARTICLE = re.compile(r"<article>.*?</article>", re.I | re.S)
 
 
 def rss_mb() -> float:
@@ -58,21 +63,58 @@ def time_pipeline(pages: list[Path], store_dir: Path, workers: int) -> tuple[flo
     return elapsed, report.articles, len(report.failures)
 
 
+def _vocabulary(layouts: list[str]) -> list[str]:
+    words = set()
+    for layout in layouts:
+        text = re.sub(r"<[^>]+>", " ", layout)
+        words.update(w.lower() for w in re.findall(r"[A-Za-z]{4,}", text))
+    return sorted(words)
+
+
+def synthetic_page(template: str, number: int, vocabulary: list[str], seed: int = 11) -> str:
+    """A demo page's layout (head, navigation, footer) around a synthetic article: its own
+    canonical URL, outlet, author and date, and varied body sentences (Zipf entities, words
+    drawn from the demo pages), so that pages are not near-copies of each other."""
+    import html as html_lib
+    import random
+
+    from graph.bench.synth import ENTITIES, ZIPF_S, entity_name, synth_article
+
+    rng = random.Random(seed * 7919 + number)
+    art = synth_article(rng, number).article
+    weights = [1.0 / (rank**ZIPF_S) for rank in range(1, ENTITIES + 1)]
+    sentences = []
+    for _ in range(rng.randint(6, 14)):
+        who = entity_name(rng.choices(range(ENTITIES), weights=weights)[0])
+        words = " ".join(rng.sample(vocabulary, 12))
+        said = rng.choice(("", "", ", a spokesperson said", ", officials said"))
+        sentences.append(f"{who} {words} {rng.randint(2, 990)} times{said}.")
+    esc = html_lib.escape
+    paragraphs = "".join(f"<p>{esc(' '.join(sentences[i:i + 3]))}</p>\n"
+                         for i in range(0, len(sentences), 3))
+    body = (f"<article><h1>{esc(art.title)}</h1><p class=\"byline\">By {esc(art.author or '')}"
+            f"</p>\n{paragraphs}</article>")
+    page = _ARTICLE.sub(lambda _: body, template, count=1)
+    page = _CANONICAL.sub(lambda m: m.group(1) + art.url + m.group(3), page, count=1)
+    page = _OG_URL.sub(lambda m: m.group(1) + art.url + m.group(3), page, count=1)
+    page = _SITE.sub(lambda m: m.group(1) + art.outlet + m.group(3), page, count=1)
+    page = _AUTHOR.sub(lambda m: m.group(1) + (art.author or "") + m.group(3), page, count=1)
+    page = _TITLE.sub(lambda _: f"<title>{esc(art.title)}</title>", page, count=1)
+    published = art.published.isoformat() if art.published else "2025-01-01"
+    return _PUBLISHED.sub(lambda m: m.group(1) + published + "T09:00:00Z" + m.group(3), page,
+                          count=1)
+
+
 def synthetic_pages(templates: list[Path], count: int, out_dir: Path) -> Iterator[Source]:
-    """Write ``count`` HTML pages made from the templates with distinct canonical URLs and a
-    distinct sentence each, lazily (one page on disk per item; the batch streams them)."""
-    bodies = [t.read_text(encoding="utf-8") for t in templates]
+    """Write ``count`` synthetic pages lazily (one file per item; the batch streams them)."""
+    layouts = [t.read_text(encoding="utf-8") for t in templates]
+    vocabulary = _vocabulary(layouts)
+    layouts = [layout for layout in layouts if _ARTICLE.search(layout)] or layouts
     out_dir.mkdir(parents=True, exist_ok=True)
     for number in range(count):
-        html = bodies[number % len(bodies)]
-        url = f"https://batch{number % 97:02d}.example/story/{number:06d}"
-        html = _CANONICAL.sub(rf"\g<1>{url}\g<3>", html, count=1)
-        html = _OG_URL.sub(rf"\g<1>{url}\g<3>", html, count=1)
-        extra = (f"<p>Batch note {number}: the council recorded {number * 7 % 1000} "
-                 f"objections, a clerk said.</p>")
-        html = _PARAGRAPH.sub(extra + r"\g<1>", html, count=1)
         path = out_dir / f"page-{number:06d}.html"
-        path.write_text(html, encoding="utf-8")
+        page = synthetic_page(layouts[number % len(layouts)], number, vocabulary)
+        path.write_text(page, encoding="utf-8")
         yield Source(str(path))
 
 

@@ -1,0 +1,112 @@
+"""Batch ingest: worker processes, per-item failures, resuming, and side index consistency."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from graph import pipeline
+from graph.ingest import Source, expand_sources
+from graph.pipeline import ingest_sources, open_index
+from graph.queries import claim_records
+from graph.store import ClaimStore, StoreError, open_store
+from tests.conftest import CORPUS, DEMO
+
+
+def _claims(store: ClaimStore) -> set[tuple[str, str]]:
+    return {(r["id"], r["status"]) for r in claim_records(store, limit=None)}
+
+
+def test_workers_give_the_same_claims_as_one_process(tmp_path):
+    with open_store(str(tmp_path / "one")) as one, open_store(str(tmp_path / "two")) as two:
+        a = ingest_sources(one, expand_sources([str(CORPUS)]))
+        b = ingest_sources(two, expand_sources([str(CORPUS)]), workers=2)
+        assert a.articles == b.articles == 11
+        assert [i.source for i in a.items] == [i.source for i in b.items]  # input order
+        assert _claims(one) == _claims(two)
+
+
+def test_failures_are_reported_per_item_and_the_batch_goes_on(tmp_path):
+    empty = tmp_path / "empty.html"
+    empty.write_text("<html><body><p>hi</p></body></html>", encoding="utf-8")
+    sources = [Source(str(empty)), Source(str(tmp_path / "missing.html")),
+               *expand_sources([str(DEMO / "02-harbor-times-report.html")])]
+    seen = []
+    with open_store(str(tmp_path / "store")) as store:
+        report = ingest_sources(store, sources, workers=2, on_item=seen.append)
+    assert [item.ok for item in report.items] == [False, False, True]
+    assert report.failures[0].error == "no article text found"
+    assert report.failures[1].error == "no such file"
+    assert seen == report.items
+
+
+def test_resuming_skips_unchanged_articles_with_one_lookup(tmp_path, monkeypatch):
+    with open_store(str(tmp_path / "store")) as store:
+        first = ingest_sources(store, expand_sources([str(DEMO)]))
+        calls = []
+        monkeypatch.setattr(pipeline, "stored_text_hash", lambda *a: calls.append(a))
+        again = ingest_sources(store, expand_sources([str(DEMO)]), workers=2)
+    assert all(item.skipped for item in again.items) and not calls
+    assert [i.claims for i in again.items] == [i.claims for i in first.items]
+
+
+def test_a_failed_store_write_takes_the_article_out_of_the_index(tmp_path, monkeypatch):
+    page = DEMO / "02-harbor-times-report.html"
+    url = "https://harbortimes.example/2026/03/02/bridge-contract"
+    with open_store(str(tmp_path / "store")) as store:
+        real_update = store.update
+
+        def failing(sparql: str) -> None:
+            if "bridge-contract" in sparql:
+                raise StoreError("disk full (simulated)")
+            real_update(sparql)
+
+        monkeypatch.setattr(store, "update", failing)
+        report = ingest_sources(store, expand_sources([str(DEMO)]))
+        assert [f.source for f in report.failures] == [str(page)]
+        assert "disk full" in report.failures[0].error
+        assert report.articles == 11  # the batch went on
+        index = open_index(store)
+        try:
+            assert url not in {a["url"] for a in index.articles()}
+        finally:
+            index.close()
+        assert not [r for r in claim_records(store, limit=None) if r["article"] == url]
+        monkeypatch.setattr(store, "update", real_update)
+        redo = ingest_sources(store, expand_sources([str(DEMO)]))
+        assert [i.source for i in redo.items if not i.skipped] == [str(page)]
+        assert [r for r in claim_records(store, limit=None) if r["article"] == url]
+
+
+def test_a_failure_while_building_triples_also_rolls_back_the_index(tmp_path, monkeypatch):
+    def broken(analyzed):
+        raise RuntimeError("mapping bug (simulated)")
+
+    with open_store(str(tmp_path / "store")) as store:
+        monkeypatch.setattr(pipeline, "prepare", broken)
+        with pytest.raises(RuntimeError):
+            from graph.analyze import analyze
+            from graph.ingest import load_article
+
+            article = load_article(Source(str(DEMO / "02-harbor-times-report.html")))
+            index = open_index(store)
+            try:
+                pipeline.write_article(store, index, analyze(article))
+            finally:
+                assert not index.articles()
+                index.close()
+
+
+def test_cli_ingest_with_workers_shows_progress_and_failures(tmp_path):
+    bad = tmp_path / "bad.html"
+    bad.write_text("<html></html>", encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "graph", "ingest", str(CORPUS), str(bad), "--workers", "2",
+         "--store", str(tmp_path / "store")],
+        capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert "11 articles" in done.stdout and "1 failures" in done.stdout
+    assert f"failed: {bad}" in done.stderr
+    assert "article/s" in done.stderr or "s/article" in done.stderr  # tqdm rate
