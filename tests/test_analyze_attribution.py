@@ -294,3 +294,19 @@ def test_nested_pronoun_cue_inside_reported_content_is_not_separate() -> None:
     text = "Lee said the governor told him that the bridge would close in May."
     atts = find_attributions(text, split_sentences(text, [])[0])
     assert [a.cue_text for a in atts] == ["said", "told"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue"),
+    [
+        ("Emanuel also made it clear that he has not considered resigning.",
+         "Emanuel", "also made it clear"),
+        ("The senator went on to say that the bill would not pass this year.",
+         "The senator", "went on to say"),
+        ("Critics have weighed in on the proposal to close the bridge.",
+         "Critics", "have weighed in"),
+    ],
+)
+def test_multiword_cues(text: str, source: str, cue: str) -> None:
+    src, got_cue, _ = _parts(text)
+    assert (src, got_cue) == (source, cue)

@@ -129,7 +129,7 @@ def find_attributions(text: str, sentence: Sentence) -> list[Attribution]:
         head = toks[first_cue].low
         by_next = b + 1 < len(toks) and toks[b + 1].low == "by" and a == first_cue and (
             toks[b].low.endswith("ed") and a > 0 and not toks[a - 1].is_cap)
-        agentive = head in AGENT_FORMS
+        agentive = head in AGENT_FORMS or kind == "multi"
         if _is_passive(toks, a, first_cue) or by_next:
             # "has not been announced" (no speaker) / "was announced by the mayor"
             by_agent = b + 1 < len(toks) and toks[b + 1].low == "by"

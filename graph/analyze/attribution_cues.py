@@ -4,6 +4,7 @@ source-less adverbs ("reportedly") and headline colons ("Rubio: I'm not interest
 from __future__ import annotations
 
 from graph.analyze.attribution_rules import colon_label, cue_context_ok, quoted_mask
+from graph.analyze.attribution_stance import chain_start, multi_cue
 from graph.analyze.lexicon import (
     AMBIGUOUS,
     AUX_BEFORE_CUE,
@@ -81,6 +82,15 @@ def _extend_say(toks: list[Tok], i: int) -> int:
     return i
 
 
+def _aux_start(toks: list[Tok], i: int) -> int:
+    """Start of the auxiliaries before a cue: "did not immediately reply"."""
+    a = i
+    while a > 1 and (toks[a - 1].low in AUX_BEFORE_CUE or (
+            _is_adverb(toks[a - 1]) and toks[a - 2].low in AUX_BEFORE_CUE)):
+        a -= 1
+    return a
+
+
 def _candidates(toks: list[Tok]) -> list[tuple[int, int, str]]:
     """Cue token ranges (first, last, kind)."""
     out: list[tuple[int, int, str]] = []
@@ -102,6 +112,10 @@ def _candidates(toks: list[Tok]) -> list[tuple[int, int, str]]:
             out.append((i, i + 1, "according_to"))
             i += 2
             continue
+        if (m := multi_cue(toks, i)) is not None:
+            out.append((_aux_start(toks, i), m, "multi"))  # "made it clear", "weighed in"
+            i = m + 1
+            continue
         if low in SOURCELESS:
             out.append((i, i, "sourceless"))
         elif low in CUE_FORMS and _is_verb_here(toks, i) and cue_context_ok(
@@ -110,10 +124,7 @@ def _candidates(toks: list[Tok]) -> list[tuple[int, int, str]]:
             if out and i - out[-1][1] <= 3 and i > 0 and toks[i - 1].low == "to":
                 i += 1
                 continue  # "declined to comment", "went on to say"
-            a, b = i, i
-            while a > 1 and (toks[a - 1].low in AUX_BEFORE_CUE or (
-                    _is_adverb(toks[a - 1]) and toks[a - 2].low in AUX_BEFORE_CUE)):
-                a -= 1  # "did not immediately reply"
+            a, b = chain_start(toks, _aux_start(toks, i)), i
             lemma = CUE_FORMS[low]
             parts = PARTICLES.get(lemma)
             if parts and i + 1 < n and toks[i + 1].low in parts:

@@ -48,3 +48,44 @@ def human_like(toks: list[Tok], rng: Rng | None) -> bool:
     # a capitalised word other than a sentence-initial determiner ("The agreement")
     return any(t.is_cap and not (m == 0 and t.low in DETERMINERS) and t.low not in ("it",)
                for m, t in enumerate(words))
+
+
+#: multiword stance / speech predicates (PolNeAR train misses, hand-reviewed); subject needed
+MULTI_CUES: frozenset[tuple[str, ...]] = frozenset(
+    tuple(p.split())
+    for p in (
+        "made it clear", "make it clear", "makes it clear", "making it clear", "made clear",
+        "make clear", "makes clear", "put it", "puts it", "known as", "known for",
+        "best known for", "would like", "weighed in", "weighs in", "weigh in", "took aim at",
+        "take aim at", "takes aim at", "taking aim at", "shot back", "fired back",
+        "cast doubt on", "raised concerns", "raised questions", "expressed concern",
+        "took issue with", "takes issue with", "sided with", "spoke out",
+    )
+)
+_MULTI_FIRST = frozenset(p[0] for p in MULTI_CUES)
+#: "went on to say", "has tried to explain": the matrix verb belongs to the cue
+_CHAIN = frozenset(
+    """tried try tries trying sought seek seeks wanted want wants continued continue continues
+    moved rushed hastened declined refused vowed promised pledged sought attempted""".split()
+)
+
+
+def multi_cue(toks: list[Tok], i: int) -> int | None:
+    """Index of the last token of a multiword cue starting at i, or None."""
+    if toks[i].low not in _MULTI_FIRST:
+        return None
+    for size in (4, 3, 2):
+        if i + size <= len(toks) and tuple(t.low for t in toks[i : i + size]) in MULTI_CUES:
+            return i + size - 1
+    return None
+
+
+def chain_start(toks: list[Tok], a: int) -> int:
+    """Start of "went on to" / "has tried to" before a cue at a (or a itself)."""
+    if a < 2 or toks[a - 1].low != "to":
+        return a
+    if toks[a - 2].low == "on" and a >= 3 and toks[a - 3].low in ("went", "goes", "go", "going"):
+        return a - 3
+    if toks[a - 2].low in _CHAIN:
+        return a - 2
+    return a

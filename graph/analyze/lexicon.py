@@ -89,6 +89,9 @@ AGENT_FORMS: dict[str, str] = {
 #: speech / cognition forms only: noun-phrase walkers stop at these ("A post shared ... says")
 CORE_CUE_FORMS: dict[str, str] = dict(CUE_FORMS)
 CUE_FORMS.update(AGENT_FORMS)
+# speech forms that are mostly events without a person subject ("the pledge", "reports")
+for _form in ("pledge", "pledges", "pledged", "report", "reports", "spoke", "spoken"):
+    AGENT_FORMS[_form] = CUE_FORMS[_form]
 
 SOURCELESS = frozenset({"reportedly", "allegedly", "purportedly", "supposedly"})
 
