@@ -310,3 +310,9 @@ def test_nested_pronoun_cue_inside_reported_content_is_not_separate() -> None:
 def test_multiword_cues(text: str, source: str, cue: str) -> None:
     src, got_cue, _ = _parts(text)
     assert (src, got_cue) == (source, cue)
+
+
+def test_closing_single_quote_in_headline() -> None:
+    text = "‘ISIS Truther’ Donald Trump Is Like A Lawyer’s Dumbest Client Ever, Trevor Noah Says."
+    atts = find_attributions(text, split_sentences(text, [])[0])
+    assert [a.cue_text for a in atts] == ["Says"]

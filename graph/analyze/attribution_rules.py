@@ -103,11 +103,15 @@ def quoted_mask(toks: list[Tok]) -> list[bool]:
                 i += 1
         i += 1
     if not has_double:
+        open_single = False
         for i, t in enumerate(toks):
             if t.text == "‘":
                 kinds[i] = 1
-            elif t.text == "’" and i + 1 < n and not toks[i + 1].is_word:
-                kinds[i] = -1
+                open_single = True
+            elif t.text == "’" and i + 1 < n and (not toks[i + 1].is_word or (
+                    open_single and toks[i + 1].start > t.end)):
+                kinds[i] = -1  # "‘ISIS Truther’ Donald Trump ...": closes an open ‘
+                open_single = False
     first = next((k for k in kinds if k), 0)
     inside = first == -1
     mask = [False] * n
