@@ -208,3 +208,19 @@ def test_negations(text: str, cue: str) -> None:
 def test_not_negated() -> None:
     assert _negs("The council approved the plan.") == []
     assert _negs("Not only did sales rise, profits doubled.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "hedged"),
+    [
+        ("The city should have waited for a second engineering review.", False),
+        ("Port Calder should publish the full engineering report.", False),
+        ("The new span should be ready by the spring.", True),
+        ("Fares should rise by 5 percent next year.", True),
+        ("The contract includes penalties of $25,000 per day if the work finishes late.", False),
+        ("If the council approves tolls, drivers would pay $3 per crossing.", True),
+    ],
+)
+def test_advice_and_contract_terms_are_not_speculation(text, hedged):
+    assert bool(_hedges(text)) is hedged
+    assert bool(_hedges(text, "bio")) or not hedged

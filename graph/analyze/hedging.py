@@ -95,6 +95,12 @@ _SAID_WHEN = re.compile(
     r"yesterday|(?:this|last)\s+\w+)\b", re.IGNORECASE)
 _LABEL = re.compile(r"\s*[\"“]?((?:viral\s+)?claim|rumou?r)\s*:\s*", re.IGNORECASE)
 _TOKEN = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
+#: "should" as a prediction ("should be ready", "should cost"), not advice ("should publish")
+_EPISTEMIC_SHOULD = re.compile(
+    r"\s+(?:not\s+)?(?:be|arrive|reach|rise|fall|increase|decrease|drop|grow|improve|cost|last"
+    r"|take|happen|come|see|result|lead|finish|end|open|close)\b", re.IGNORECASE)
+_CONDITIONAL_CONSEQUENCE = re.compile(
+    r"\b(?:would|could|might|may|will|won't|'ll|shall|likely|going\s+to)\b", re.IGNORECASE)
 _REVIEW_EXTRA = re.compile(rf"{_W}(?:or|can|cannot|ought|suppose[sd]?)(?![\w-])",
                            re.IGNORECASE)
 
@@ -228,13 +234,27 @@ def _after_determiner(text: str, span: Span, pos: int) -> bool:
 
 
 def _not_epistemic(text: str, m: re.Match[str], word: str) -> bool:
-    """News-only: "appeared in the Times" (place), "proposed a tax" (an act, not a guess)."""
+    """News-only readings that are not speculation: "appeared in the Times" (place),
+    "proposed a tax" (an act), "the city should publish" (advice, not a guess), and a bare
+    "if" with no modal or future in its sentence ("penalties ... if the work finishes late":
+    a term of the contract, not a conditional prediction)."""
     after = text[m.end() : m.end() + 12].lower()
     if word.startswith("appear"):
         return bool(_PLACE_AFTER.match(after))
     if word.startswith("propos"):
         return not after.lstrip().startswith("that")
+    if word == "should":
+        return not _EPISTEMIC_SHOULD.match(text, m.end())
+    if word == "if":
+        start, end = _sentence_bounds(text, m.start())
+        return not _CONDITIONAL_CONSEQUENCE.search(text, start, end)
     return False
+
+
+def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
+    starts = [e.end() for e in _SENT_END.finditer(text, 0, pos)]
+    end = _SENT_END.search(text, pos)
+    return (starts[-1] if starts else 0), (end.end() if end else len(text))
 
 
 def find_negations(text: str, span: Span) -> list[Cue]:

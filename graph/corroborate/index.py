@@ -23,7 +23,7 @@ from graph.corroborate.status import Facets, StatusVerdict, compute_status
 from graph.corroborate.store import ClaimStore, connect
 from graph.corroborate.text import tokens
 from graph.ids import claim_iri
-from graph.model import AnalyzedArticle, Claim, ClaimLink, Relation
+from graph.model import AnalyzedArticle, Claim, ClaimLink, Relation, Span
 
 log = logging.getLogger(__name__)
 
@@ -54,14 +54,21 @@ def claim_features(analyzed: AnalyzedArticle, claim: Claim) -> ClaimFeatures:
     if att is not None and att.cue is not None:
         cue_text = att.cue_text or art.text[att.cue.start : att.cue.end]
     content = art.text[claim.content.start : claim.content.end]
+    span = claim.content
     if len([t for t in tokens(content) if not t[0].isdigit()]) < MIN_CONTENT_WORDS:
         content = claim.text  # a clipped content span would match almost anything
+        span = Span(claim.start, claim.end)
+    # Negation of the content itself; a denial cue in the frame ("denied that") is read
+    # separately as `denial`, so counting it here too would cancel it out.
+    negated = any(span.start <= c.span.start and c.span.end <= span.end
+                  and not (att is not None and att.cue is not None and c.span.overlaps(att.cue))
+                  for c in claim.negations)
     return make_features(
         str(claim_iri(art.url, claim.start, claim.end)),
         content,
         full_text=claim.text,
         entities={m.entity_key for m in claim.mentions},
-        negated=claim.negated,
+        negated=negated,
         cue_text=cue_text,
         article_url=art.url,
         outlet=art.outlet,
