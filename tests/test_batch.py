@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from graph import pipeline
+from graph import ids, pipeline
 from graph.ingest import Source, expand_sources
 from graph.pipeline import ingest_sources, open_index
 from graph.queries import claim_records
@@ -59,7 +59,7 @@ def test_a_failed_store_write_takes_the_article_out_of_the_index(tmp_path, monke
         real_update = store.update
 
         def failing(sparql: str) -> None:
-            if "bridge-contract" in sparql:
+            if sparql.startswith(f"DROP SILENT GRAPH <{ids.article_graph_iri(url)}>"):
                 raise StoreError("disk full (simulated)")
             real_update(sparql)
 

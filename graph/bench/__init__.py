@@ -40,6 +40,7 @@ class BenchConfig:
     workers: int
     work_dir: Path | None = None
     quick: bool = False
+    budget_s: float = 10.0  # per query: stop repeating after this long
 
     @classmethod
     def make(cls, quick: bool = False, pages_dir: Path | None = None, triples: int | None = None,
@@ -62,6 +63,7 @@ class BenchConfig:
             workers=workers or os.cpu_count() or 1,
             work_dir=work_dir,
             quick=quick,
+            budget_s=2.0 if quick else 10.0,
         )
 
 
@@ -117,9 +119,10 @@ def bench_store(config: BenchConfig, work: Path, echo: Callable[[str], None]) ->
                                   "<http://schema.org/Claim> }")[0]["n"])
         echo(f"  oxigraph: {triples} triples, {claims} claims, generated+loaded in {load_s:.1f} s")
         echo("  queries (graph/queries.py) on embedded Oxigraph:")
-        timings = query_bench.time_queries(store, config.reps, echo)
+        timings = query_bench.time_queries(store, config.reps, echo, budget_s=config.budget_s)
         echo("  proposed variants (graph/bench/fast.py) on embedded Oxigraph:")
-        fast = query_bench.time_queries(store, config.reps, echo, fast=True)
+        fast = query_bench.time_queries(store, config.reps, echo, fast=True,
+                                          budget_s=config.budget_s)
         turtle_s, data = _timed(lambda: export(store, "turtle"))
         echo(f"  export turtle: {turtle_s:.1f} s ({len(data) / 1e6:.0f} MB)")
         del data
@@ -142,7 +145,8 @@ def bench_memory(config: BenchConfig, echo: Callable[[str], None]) -> dict:
     store = ClaimStore(dataset, "memory", "memory")
     triples = store.triple_count()
     echo(f"memory: rdflib Memory store, {triples} triples (loaded in {load_s:.1f} s)")
-    timings = query_bench.time_queries(store, max(3, config.reps // 4), echo)
+    timings = query_bench.time_queries(store, max(3, config.reps // 4), echo,
+                                       budget_s=config.budget_s)
     return {"memory_store_triples": triples, "memory_store_load_s": round(load_s, 1),
             "memory_store_query_p50_ms": {k: v["p50"] for k, v in timings.items()}}
 
