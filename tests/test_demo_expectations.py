@@ -1,4 +1,4 @@
-"""The demo corpus's documented expectations (data/demo/README.md) hold after `make run`'s ingest."""
+"""The demo corpus's documented expectations (data/demo/README.md) hold after ingest."""
 
 from __future__ import annotations
 
