@@ -268,11 +268,16 @@ def eval_checkworthy(directory):
 @eval_group.command(name="matching")
 @click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("--split", default="dev", show_default=True)
-def eval_matching(directory, split):
+@click.option("--reranker", type=click.Choice(["lexical", "semantic", "auto"]), default="lexical",
+              show_default=True, help="semantic needs the 'semantic' extra; auto uses it if there.")
+def eval_matching(directory, split, reranker):
     """CheckThat! 2020 task 2: MAP@5 of claim matching against verified claims."""
     from graph.evaluate import matching
 
-    _print_scores(matching.evaluate(directory, split))
+    try:
+        _print_scores(matching.evaluate(directory, split, reranker=reranker))
+    except RuntimeError as exc:
+        raise click.ClickException(str(exc)) from exc
 
 
 if __name__ == "__main__":
