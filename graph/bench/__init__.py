@@ -57,7 +57,7 @@ class BenchConfig:
         return cls(
             pages=pages,
             triples=triples,
-            memory_triples=memory_triples or min(triples, 100_000 if quick else 300_000),
+            memory_triples=memory_triples or min(triples, 10_000 if quick else 50_000),
             batch=batch if batch is not None else (200 if quick else 10_000),
             reps=reps or (5 if quick else 20),
             workers=workers or os.cpu_count() or 1,

@@ -143,8 +143,7 @@ def run_batch(templates: list[Path], count: int, work: Path, workers: int,
     return {
         "batch_articles": report.articles,
         "batch_failures": len(report.failures),
-        "batch_articles_per_s": report.articles / elapsed if elapsed else 0.0,
+        "batch_articles_per_s": round(report.articles / elapsed, 2) if elapsed else 0.0,
         "batch_store_triples": triples,
         "batch_rss_mb": [[n, round(mb, 1)] for n, mb in samples],
-        "batch_workers_peak_rss_mb": round(peak_rss_mb(children=True), 1),
     }

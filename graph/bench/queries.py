@@ -97,9 +97,12 @@ def time_queries(store: ClaimStore, reps: int, echo: Callable[[str], None] | Non
     result: dict[str, dict[str, float]] = {}
     queries = fast_queries(store, reps) if fast else app_queries(store, reps)
     for name, run in queries.items():
-        run(0)
-        times: list[float] = []
-        for i in range(reps):
+        start = time.perf_counter()
+        rows = run(0)
+        warm = (time.perf_counter() - start) * 1000
+        times: list[float] = [warm] if warm > budget_s * 1000 else []  # too slow to repeat
+        runs = 0 if times else reps
+        for i in range(runs):
             start = time.perf_counter()
             rows = run(i)
             times.append((time.perf_counter() - start) * 1000)
