@@ -138,6 +138,13 @@ class SemanticReranker:
             out.append(self.encoder.encode(texts) @ q)
         return out[0], out[1]
 
+    def prepare(self, keys: Iterable[str]) -> None:
+        """Embed these documents' weighted fields in one pass (fuller batches, then cached)."""
+        keys = sorted(set(keys))
+        for field, weight in ((0, self.weights.claim), (1, self.weights.title)):
+            if weight:
+                self.encoder.encode([self.docs[k][field] for k in keys])
+
     def rerank(self, query: str, hits: list[Hit], k: int = K) -> list[str]:
         hits = hits[: self.weights.depth]
         if not hits:
@@ -185,13 +192,15 @@ def evaluate(
     sem = SemanticReranker(load_claims(root), semantic_weights) if used == "semantic" else None
     depth = sem.weights.depth if sem else K
     qrels = load_qrels(root, split)
+    runs = [
+        (qrels[qid], query, retriever.search(query, depth))
+        for qid, query in ((q, clean_tweet(t)) for q, t in load_queries(root, split))
+        if qrels.get(qid)
+    ]
+    if sem:
+        sem.prepare(h.key for _, _, hits in runs for h in hits)
     scores, at1 = [], 0
-    for qid, tweet in load_queries(root, split):
-        relevant = qrels.get(qid)
-        if not relevant:
-            continue
-        query = clean_tweet(tweet)
-        hits = retriever.search(query, depth)
+    for relevant, query, hits in runs:
         ranked = sem.rerank(query, hits) if sem else [h.key for h in hits[:K]]
         scores.append(average_precision(ranked, relevant))
         at1 += bool(ranked and ranked[0] in relevant)
