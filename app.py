@@ -52,6 +52,7 @@ def main() -> None:
     except StoreError as exc:
         st.error(str(exc))
         st.stop()
+        return  # st.stop() is a no-op outside a Streamlit run
     with st.sidebar:
         st.caption("Store: " + esc(spec))
     pages.render(page, Ctx(store, spec, _write_lock(spec)))

@@ -88,15 +88,27 @@ def nav_button(label: str, page: str, key: str, help: str | None = None, **param
 
 def open_selected(key: str, page: str, param_name: str) -> None:
     """on_change callback of an "open ..." selectbox: navigate to the chosen item."""
-    value = st.session_state.get(key)
+    label = st.session_state.get(key)
+    value = st.session_state.get(f"{key}__values", {}).get(label)
     if value:
         go(page, **{param_name: value})
 
 
 def opener(label: str, options: list[str], key: str, page: str, param_name: str,
            format_func: Callable[[str], str] = str) -> None:
-    """A selectbox that opens the chosen item's page."""
-    st.selectbox(label, options, index=None, key=key, format_func=format_func,
+    """A selectbox that opens the chosen item's page.
+
+    The widget's options are the shown labels (made unique), mapped back to the items here:
+    the browser reports the label, and two items may format alike.
+    """
+    values: dict[str, str] = {}
+    for option in options:
+        shown = format_func(option)
+        while shown in values:
+            shown += "\u200b"  # an invisible mark keeps look-alike labels apart
+        values[shown] = option
+    st.session_state[f"{key}__values"] = values
+    st.selectbox(label, list(values), index=None, key=key,
                  placeholder="Choose one to open…", on_change=open_selected,
                  args=(key, page, param_name))
 
