@@ -31,6 +31,7 @@ log = logging.getLogger(__name__)
 
 INDEX_FILE = "corroboration.sqlite"
 WRITE_LOCK = "write.lock"
+FLUSH_EVERY = 25  # articles between store flushes in a batch
 
 
 @dataclass
@@ -82,7 +83,8 @@ def open_index(store: ClaimStore) -> CorroborationIndex:
     keeps one in-memory index for its lifetime, so that successive batches see each other.
     """
     if store.side_dir is not None:
-        return CorroborationIndex.open(store.side_dir / INDEX_FILE)
+        with writer_lock(store):  # two processes creating one SQLite file: "database is locked"
+            return CorroborationIndex.open(store.side_dir / INDEX_FILE)
     index = store.attached.get("index")
     if index is None:
         index = store.attached["index"] = _AttachedIndex.open(None)
@@ -356,6 +358,8 @@ def ingest_sources(
             elif item.skipped:
                 item.claims = counts.get(item.url, 0)
             report.items.append(item)
+            if len(report.items) % FLUSH_EVERY == 0:
+                store.flush()  # keeps memory flat over long batches
             if on_item is not None:
                 on_item(item)
     finally:
