@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -62,10 +63,10 @@ class ClaimFilter:
                 parts.append("FILTER(?status_concept = ?want_status)")
         if self.entity:
             bindings["want_entity"] = Literal(self.entity.strip().lower())
+            # A join that starts from the entity: a per-claim FILTER EXISTS is a full scan.
             parts.append(
-                "FILTER EXISTS { ?claim schema:about ?e . "
                 "{ ?e schema:name ?en } UNION { ?e schema:alternateName ?en } "
-                "FILTER(LCASE(STR(?en)) = ?want_entity) }"
+                "FILTER(LCASE(STR(?en)) = ?want_entity) ?claim schema:about ?e ."
             )
         if self.outlet:
             bindings["want_outlet"] = Literal(self.outlet.strip().lower())
@@ -97,20 +98,56 @@ def _values(iris: list[str]) -> str:
 
 
 def count_claims(store: ClaimStore, flt: ClaimFilter | None = None) -> int:
-    extra, bindings = (flt or ClaimFilter()).pattern()
-    rows = store.select(
-        f"{P}SELECT (COUNT(?claim) AS ?n) WHERE {{ {CLAIM_PATTERN} {extra} }}", bindings
-    )
+    keys, bindings = _key_pattern(flt or ClaimFilter(), None)
+    rows = store.select(f"{P}SELECT (COUNT(DISTINCT ?claim) AS ?n) WHERE {{ {keys} }}", bindings)
     return int(rows[0]["n"]) if rows else 0
+
+
+#: What each sort order needs bound before the page is cut.
+SORT_KEYS = {
+    "newest": "OPTIONAL { ?article schema:datePublished ?published }",
+    "oldest": "OPTIONAL { ?article schema:datePublished ?published }",
+    "check_worthiness": "?claim ckg:checkWorthiness ?check_worthiness .",
+    "outlet": "?claim ckg:outlet/schema:name ?outlet_name .",
+    "position": "?article schema:url ?url . ?claim ckg:startOffset ?start .",
+}
+
+
+def _key_pattern(flt: ClaimFilter, sort: str | None) -> tuple[str, dict]:
+    """Only the patterns the filters and the sort key use: the page is cut before the
+    18-variable CLAIM_PATTERN is matched, which Oxigraph would otherwise do for every claim."""
+    extra, bindings = flt.pattern()
+    sort_key = SORT_KEYS[sort] if sort else ""
+    parts = ["?claim a schema:Claim ; schema:appearance ?article .", sort_key]
+    if flt.outlet:
+        parts.append("?claim ckg:outlet ?outlet . ?outlet schema:name ?outlet_name ; "
+                     "ckg:domain ?outlet_domain .")
+    if flt.text:
+        parts.append("?claim schema:text ?text .")
+    if flt.status:
+        parts.append("OPTIONAL { ?claim ckg:status ?status_concept }")
+    if flt.article:
+        parts.append("?article schema:url ?url .")
+    if (flt.date_from or flt.date_to) and "?published" not in sort_key:
+        parts.append("OPTIONAL { ?article schema:datePublished ?published }")
+    return "\n  ".join(dict.fromkeys(parts)) + "\n  " + extra, bindings
 
 
 def claim_rows(store: ClaimStore, flt: ClaimFilter | None = None, sort: str = "newest",
                limit: int | None = 50, offset: int = 0) -> list[dict]:
-    """One page of claims with the core fields (no lists)."""
-    extra, bindings = (flt or ClaimFilter()).pattern()
-    order = SORTS.get(sort, SORTS["newest"])
+    """One page of claims with the core fields (no lists): pick the page's claims first,
+    then read their rows."""
+    flt = flt or ClaimFilter()
+    sort = sort if sort in SORTS else "newest"
+    order = SORTS[sort]
+    keys, bindings = _key_pattern(flt, sort)
     page = f"LIMIT {int(limit)} OFFSET {int(offset)}" if limit is not None else ""
-    query = f"{P}SELECT {CLAIM_VARS} WHERE {{ {CLAIM_PATTERN} {extra} }} ORDER BY {order} {page}"
+    key_vars = " ".join(sorted({"?claim", *re.findall(r"\?\w+", order)}))
+    # The outer group has no WHERE keyword, so bound values land in the subquery.
+    query = (
+        f"{P}SELECT {CLAIM_VARS} {{\n {{ SELECT DISTINCT {key_vars} WHERE {{\n  {keys}\n }} "
+        f"ORDER BY {order} {page} }}\n {CLAIM_PATTERN}\n}} ORDER BY {order}"
+    )
     return store.select(query, bindings)
 
 
@@ -156,7 +193,7 @@ SELECT DISTINCT ?claim ?relation ?other ?kind ?other_url ?other_domain ?similari
   OPTIONAL { ?l rdfs:comment ?reason }
   OPTIONAL { ?other schema:appearance/schema:url ?other_url }
   OPTIONAL { ?other ckg:outlet/ckg:domain ?other_domain }
-}
+} ORDER BY ?claim ?relation ?other_url ?other
 """
 
 
@@ -226,13 +263,16 @@ def claim_records(store: ClaimStore, flt: ClaimFilter | None = None, sort: str =
 
 
 def status_counts(store: ClaimStore) -> dict[str, int]:
+    """Claims per status; claims without a stored status count as unsourced."""
     rows = store.select(
-        f"{P}SELECT ?status_concept (COUNT(?claim) AS ?n) WHERE {{ ?claim a schema:Claim . "
-        "OPTIONAL { ?claim ckg:status ?status_concept } } GROUP BY ?status_concept"
+        f"{P}SELECT ?status_concept (COUNT(?claim) AS ?n) WHERE {{ "
+        "?claim ckg:status ?status_concept } GROUP BY ?status_concept"
     )
+    total = store.select(f"{P}SELECT (COUNT(?claim) AS ?n) WHERE {{ ?claim a schema:Claim }}")
     counts = {s.value: 0 for s in Status}
     for row in rows:
         counts[_status_of(row["status_concept"])] += int(row["n"])
+    counts[Status.UNSOURCED.value] += int(total[0]["n"]) - sum(counts.values())
     return counts
 
 

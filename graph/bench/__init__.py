@@ -120,9 +120,6 @@ def bench_store(config: BenchConfig, work: Path, echo: Callable[[str], None]) ->
         echo(f"  oxigraph: {triples} triples, {claims} claims, generated+loaded in {load_s:.1f} s")
         echo("  queries (graph/queries.py) on embedded Oxigraph:")
         timings = query_bench.time_queries(store, config.reps, echo, budget_s=config.budget_s)
-        echo("  proposed variants (graph/bench/fast.py) on embedded Oxigraph:")
-        fast = query_bench.time_queries(store, config.reps, echo, fast=True,
-                                          budget_s=config.budget_s)
         turtle_s, data = _timed(lambda: export(store, "turtle"))
         echo(f"  export turtle: {turtle_s:.1f} s ({len(data) / 1e6:.0f} MB)")
         del data
@@ -132,8 +129,6 @@ def bench_store(config: BenchConfig, work: Path, echo: Callable[[str], None]) ->
         "store_triples": triples, "store_claims": claims, "store_load_s": round(load_s, 1),
         "query_p50_ms": {k: v["p50"] for k, v in timings.items()},
         "query_p95_ms": {k: v["p95"] for k, v in timings.items()},
-        "fast_query_p50_ms": {k: v["p50"] for k, v in fast.items()},
-        "fast_query_p95_ms": {k: v["p95"] for k, v in fast.items()},
         "export_turtle_s": round(turtle_s, 2),
     }
 

@@ -9,7 +9,6 @@ import time
 from collections.abc import Callable
 
 from graph.bench import synth
-from graph.bench.fast import fast_claim_records
 from graph.queries import ClaimFilter, P, claim_detail, claim_records, status_counts
 from graph.store import ClaimStore
 
@@ -69,33 +68,14 @@ def app_queries(store: ClaimStore, reps: int) -> dict[str, Callable[[int], objec
     }
 
 
-def fast_queries(store: ClaimStore, reps: int) -> dict[str, Callable[[int], object]]:
-    """The proposed variants (graph/bench/fast.py) of the slow pages, same parameters."""
-    outlets = synth.some_outlets()
-    popular = synth.popular_entities()
-    statuses = ["confirmed", "disputed", "speculative", "sourced"]
-
-    def entity(i: int) -> str:
-        return popular[i % len(popular)] if i % 2 == 0 else synth.tail_entity()
-
-    return {
-        "claims_page": lambda i: fast_claim_records(store, ClaimFilter(), limit=50),
-        "claims_page_filtered": lambda i: fast_claim_records(
-            store, ClaimFilter(status=statuses[i % 4], outlet=outlets[i % len(outlets)]),
-            limit=50),
-        "entity_page": lambda i: fast_claim_records(store, ClaimFilter(entity=entity(i)),
-                                                    limit=50),
-    }
-
-
 def time_queries(store: ClaimStore, reps: int, echo: Callable[[str], None] | None = None,
-                 fast: bool = False, budget_s: float = 10.0) -> dict[str, dict[str, float]]:
+                 budget_s: float = 10.0) -> dict[str, dict[str, float]]:
     """p50 / p95 milliseconds per app query; the first call of each is a warm-up, not timed.
 
     A query stops repeating after ``budget_s`` seconds (at least 3 timed runs), so that a slow
     query does not take the whole benchmark; ``runs`` says how many were timed."""
     result: dict[str, dict[str, float]] = {}
-    queries = fast_queries(store, reps) if fast else app_queries(store, reps)
+    queries = app_queries(store, reps)
     for name, run in queries.items():
         start = time.perf_counter()
         rows = run(0)
