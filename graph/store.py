@@ -19,6 +19,7 @@ from typing import Any
 
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import XSD
+from rdflib.plugins.sparql import parser as _rdflib_sparql_parser
 from rdflib.plugins.stores.sparqlconnector import SPARQLConnector
 from rdflib.term import Node
 
@@ -51,7 +52,10 @@ class ClaimStore:
 
     # --- reading -------------------------------------------------------------------------
     def _run(self, query: str, bindings: Mapping[str, Node] | None):
-        return self.dataset.query(with_values(query, bindings or {}))
+        query = with_values(query, bindings or {})
+        if self.kind == "memory":
+            query = protect_escapes(query)
+        return self.dataset.query(query)
 
     def select(self, query: str, bindings: Mapping[str, Node] | None = None) -> list[dict]:
         """Run a SELECT query with bound variables; rows map names to plain Python values."""
@@ -98,7 +102,7 @@ class ClaimStore:
                 # and wrap it in GRAPH <urn:x-rdflib:default> { ... } (rdflib 7.x).
                 SPARQLConnector.update(self.dataset.store, sparql)
             else:
-                self.dataset.update(sparql)
+                self.dataset.update(protect_escapes(sparql))
         except Exception as exc:  # the backends raise many types; report one line
             raise StoreError(f"{self.location}: update failed ({exc})") from exc
 
@@ -145,6 +149,19 @@ def with_values(query: str, bindings: Mapping[str, Node]) -> str:
     names = " ".join(f"?{name}" for name in bindings)
     terms = " ".join(term.n3() for term in bindings.values())
     return f"{query[: match.end()]} VALUES ({names}) {{ ({terms}) }} {query[match.end() :]}"
+
+
+# rdflib's own SPARQL engine (the memory store) reads queries through pyparsing, which expands
+# tabs, and unescapes \\uXXXX before parsing, even after an escaped backslash. Keep tabs, and
+# write an escaped backslash's "u" as \\U00000075 so "C:\\users" stays literal text.
+_rdflib_sparql_parser.QueryUnit.parseWithTabs()
+_rdflib_sparql_parser.UpdateUnit.parseWithTabs()
+_ESCAPED_U = re.compile(r"(?<!\\)((?:\\\\)+)([uU])")
+
+
+def protect_escapes(sparql: str) -> str:
+    return _ESCAPED_U.sub(
+        lambda m: m.group(1) + ("\\U00000075" if m.group(2) == "u" else "\\U00000055"), sparql)
 
 
 def to_python(term: Node | None) -> Any:
