@@ -1,17 +1,20 @@
 """The only place that builds triples: analysed articles, links and statuses -> rdflib graphs.
 
-Every node has a deterministic IRI (see :mod:`graph.ids`); no blank nodes.
+Every node has a deterministic IRI (see :mod:`graph.ids`); no blank nodes. The mapping emits
+``(s, p, o)`` term tuples (``*_terms``); the ``*_triples`` functions wrap them in rdflib graphs,
+and :func:`ntriples` serialises them directly (the ingest path, without building graphs).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from urllib.parse import urlsplit
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
+from rdflib.term import Node
 
 from graph import ids
 from graph.corroborate.reviews import embedded_review_id
@@ -35,11 +38,44 @@ LINK_CLASS = {
 }
 
 
-def new_graph(identifier: URIRef | None = None) -> Graph:
+Triple = tuple[Node, Node, Node]
+
+
+def new_graph(identifier: URIRef | None = None, triples: Iterable[Triple] = ()) -> Graph:
     graph = Graph(identifier=identifier)
     for prefix, namespace in PREFIXES.items():
         graph.bind(prefix, namespace, override=True)
+    for triple in triples:
+        graph.add(triple)
     return graph
+
+
+def _escape(text: str) -> str:
+    return (text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+            .replace("\r", "\\r"))
+
+
+def nt_term(term: Node) -> str:
+    """One term in N-Triples syntax (no blank nodes: claimgraph writes none)."""
+    if type(term) is URIRef:
+        return f"<{term}>"
+    if isinstance(term, Literal):
+        body = f'"{_escape(str(term))}"'
+        if term.language:
+            return f"{body}@{term.language}"
+        datatype = term.datatype
+        if datatype is not None and datatype != XSD.string:
+            return f"{body}^^<{datatype}>"
+        return body
+    if isinstance(term, URIRef):
+        return f"<{term}>"
+    raise ValueError(f"claimgraph writes no blank nodes: {term!r}")
+
+
+def ntriples(triples: Iterable[Triple]) -> str:
+    """N-Triples lines for an INSERT DATA block; repeated triples are written once."""
+    lines = dict.fromkeys(f"{nt_term(s)} {nt_term(p)} {nt_term(o)} .\n" for s, p, o in triples)
+    return "".join(lines)
 
 
 def _safe_iri(url: str) -> URIRef | None:
@@ -71,10 +107,18 @@ class ArticleTriples:
 
 
 @dataclass
+class ArticleTerms:
+    """:class:`ArticleTriples` as lists of term tuples (may repeat a triple)."""
+
+    graph: list[Triple] = field(default_factory=list)
+    shared: list[Triple] = field(default_factory=list)
+
+
+@dataclass
 class _ArticleWriter:
     analyzed: AnalyzedArticle
-    graph: Graph
-    shared: Graph
+    graph: list[Triple]
+    shared: list[Triple]
     run: URIRef
     extracted_at: datetime
 
@@ -83,10 +127,10 @@ class _ArticleWriter:
         return self.analyzed.article.text
 
     def add(self, s, p, o) -> None:
-        self.graph.add((s, p, o))
+        self.graph.append((s, p, o))
 
     def add_shared(self, s, p, o) -> None:
-        self.shared.add((s, p, o))
+        self.shared.append((s, p, o))
 
     def write_article(self) -> tuple[URIRef, URIRef, URIRef | None]:
         art = self.analyzed.article
@@ -280,15 +324,13 @@ def _write_reviews(writer: _ArticleWriter, article: URIRef) -> None:
             writer.add_shared(author, SCHEMA.name, Literal(review.author))
 
 
-def article_triples(
-    analyzed: AnalyzedArticle, extracted_at: datetime | None = None
-) -> ArticleTriples:
+def article_terms(analyzed: AnalyzedArticle, extracted_at: datetime | None = None) -> ArticleTerms:
     """All triples of one article's extraction: its own named graph and shared descriptions."""
     art = analyzed.article
-    graph = new_graph(ids.article_graph_iri(art.url))
-    shared = new_graph(SHARED_GRAPH)
+    terms = ArticleTerms()
     run = ids.run_iri(art.url, art.text_hash, analyzed.analyzer.name + analyzed.analyzer.version)
-    writer = _ArticleWriter(analyzed, graph, shared, run, extracted_at or datetime.now(UTC))
+    writer = _ArticleWriter(analyzed, terms.graph, terms.shared, run,
+                            extracted_at or datetime.now(UTC))
     article, outlet, author = writer.write_article()
     writer.write_run(article)
     for entity in analyzed.entities.values():
@@ -297,40 +339,53 @@ def article_triples(
     for claim in analyzed.claims:
         writer.write_claim(claim, article, outlet, reporter)
     _write_reviews(writer, article)
-    return ArticleTriples(graph, shared)
+    return terms
 
 
-def link_triples(links: Iterable[ClaimLink]) -> Graph:
+def article_triples(
+    analyzed: AnalyzedArticle, extracted_at: datetime | None = None
+) -> ArticleTriples:
+    """:func:`article_terms` as rdflib graphs."""
+    terms = article_terms(analyzed, extracted_at)
+    return ArticleTriples(new_graph(ids.article_graph_iri(analyzed.article.url), terms.graph),
+                          new_graph(SHARED_GRAPH, terms.shared))
+
+
+def link_terms(links: Iterable[ClaimLink]) -> Iterator[Triple]:
     """Qualified link nodes plus the plain CiTO / PROV edges, for the corroboration graph."""
-    graph = new_graph()
     for link in links:
         subject, target = URIRef(link.subject), URIRef(link.target)
         node_class, edge = LINK_CLASS[link.relation]
         node = ids.link_iri(link.subject, link.target, link.relation.value)
-        graph.add((subject, edge, target))
-        graph.add((node, RDF.type, node_class))
-        graph.add((node, RDF.type, PROV.Entity))
-        graph.add((node, CKG.linkSubject, subject))
-        graph.add((node, CKG.linkTarget, target))
-        graph.add((node, CKG.kind, Literal(link.kind.value)))
-        graph.add((node, CKG.similarity, Literal(round(link.similarity, 4), datatype=XSD.decimal)))
-        graph.add((node, CKG.independenceChecked, Literal(True)))
+        yield subject, edge, target
+        yield node, RDF.type, node_class
+        yield node, RDF.type, PROV.Entity
+        yield node, CKG.linkSubject, subject
+        yield node, CKG.linkTarget, target
+        yield node, CKG.kind, Literal(link.kind.value)
+        yield node, CKG.similarity, Literal(round(link.similarity, 4), datatype=XSD.decimal)
+        yield node, CKG.independenceChecked, Literal(True)
         if link.reason:
-            graph.add((node, RDFS.comment, Literal(link.reason)))
-    return graph
+            yield node, RDFS.comment, Literal(link.reason)
+
+
+def link_triples(links: Iterable[ClaimLink]) -> Graph:
+    return new_graph(None, link_terms(links))
+
+
+def status_terms(claim: str, status: Status, reasons: Iterable[str]) -> Iterator[Triple]:
+    node = URIRef(claim)
+    yield node, CKG.status, STATUS_CONCEPT[status]
+    for index, reason in enumerate(reasons):
+        reason_node = URIRef(f"{claim}/reason-{index}")
+        yield node, CKG.statusReason, reason_node
+        yield reason_node, RDF.type, CKG.StatusReason
+        yield reason_node, RDFS.comment, Literal(reason)
+        yield reason_node, CKG.order, Literal(index)
 
 
 def status_triples(claim: str, status: Status, reasons: Iterable[str]) -> Graph:
-    graph = new_graph()
-    node = URIRef(claim)
-    graph.add((node, CKG.status, STATUS_CONCEPT[status]))
-    for index, reason in enumerate(reasons):
-        reason_node = URIRef(f"{claim}/reason-{index}")
-        graph.add((node, CKG.statusReason, reason_node))
-        graph.add((reason_node, RDF.type, CKG.StatusReason))
-        graph.add((reason_node, RDFS.comment, Literal(reason)))
-        graph.add((reason_node, CKG.order, Literal(index)))
-    return graph
+    return new_graph(None, status_terms(claim, status, reasons))
 
 
 def vocabulary_graph() -> Graph:
