@@ -40,6 +40,16 @@ SORTS = {
 }
 
 
+ENTITY_PATTERN = (
+    "{ ?e schema:name ?en } UNION { ?e schema:alternateName ?en } "
+    "FILTER(LCASE(STR(?en)) = ?want_entity) ?claim schema:about ?e ."
+)
+OUTLET_FILTER = (
+    "FILTER(LCASE(STR(?outlet_name)) = ?want_outlet || LCASE(STR(?outlet_domain)) = ?want_outlet)"
+)
+NOTHING = "<urn:claimgraph:nothing>"
+
+
 @dataclass(frozen=True)
 class ClaimFilter:
     status: str | None = None
@@ -64,16 +74,10 @@ class ClaimFilter:
         if self.entity:
             bindings["want_entity"] = Literal(self.entity.strip().lower())
             # A join that starts from the entity: a per-claim FILTER EXISTS is a full scan.
-            parts.append(
-                "{ ?e schema:name ?en } UNION { ?e schema:alternateName ?en } "
-                "FILTER(LCASE(STR(?en)) = ?want_entity) ?claim schema:about ?e ."
-            )
+            parts.append(ENTITY_PATTERN)
         if self.outlet:
             bindings["want_outlet"] = Literal(self.outlet.strip().lower())
-            parts.append(
-                "FILTER(LCASE(STR(?outlet_name)) = ?want_outlet || "
-                "LCASE(STR(?outlet_domain)) = ?want_outlet)"
-            )
+            parts.append(OUTLET_FILTER)
         if self.text:
             bindings["want_text"] = Literal(self.text.lower())
             parts.append("FILTER(CONTAINS(LCASE(STR(?text)), ?want_text))")
@@ -98,7 +102,7 @@ def _values(iris: list[str]) -> str:
 
 
 def count_claims(store: ClaimStore, flt: ClaimFilter | None = None) -> int:
-    keys, bindings = _key_pattern(flt or ClaimFilter(), None)
+    keys, bindings = _key_pattern(store, flt or ClaimFilter(), None)
     rows = store.select(f"{P}SELECT (COUNT(DISTINCT ?claim) AS ?n) WHERE {{ {keys} }}", bindings)
     return int(rows[0]["n"]) if rows else 0
 
@@ -113,15 +117,35 @@ SORT_KEYS = {
 }
 
 
-def _key_pattern(flt: ClaimFilter, sort: str | None) -> tuple[str, dict]:
+def entity_iris(store: ClaimStore, name: str) -> list[str]:
+    """Entities whose name or alias is ``name`` (case-insensitive)."""
+    rows = store.select(
+        f"{P}SELECT DISTINCT ?e WHERE {{ {{ ?e schema:name ?en }} UNION "
+        "{ ?e schema:alternateName ?en } FILTER(LCASE(STR(?en)) = ?want_entity) }",
+        {"want_entity": Literal(name.strip().lower())},
+    )
+    return [row["e"] for row in rows]
+
+
+def _key_pattern(store: ClaimStore, flt: ClaimFilter, sort: str | None) -> tuple[str, dict]:
     """Only the patterns the filters and the sort key use: the page is cut before the
-    18-variable CLAIM_PATTERN is matched, which Oxigraph would otherwise do for every claim."""
+    18-variable CLAIM_PATTERN is matched, which Oxigraph would otherwise do for every claim.
+    An entity filter is resolved to entity IRIs first, so the join starts from them."""
     extra, bindings = flt.pattern()
+    if flt.entity:
+        found = _values(entity_iris(store, flt.entity)) or NOTHING
+        extra = extra.replace(ENTITY_PATTERN, f"VALUES ?e {{ {found} }} ?claim schema:about ?e .")
+        bindings.pop("want_entity")
     sort_key = SORT_KEYS[sort] if sort else ""
     parts = ["?claim a schema:Claim ; schema:appearance ?article .", sort_key]
     if flt.outlet:
-        parts.append("?claim ckg:outlet ?outlet . ?outlet schema:name ?outlet_name ; "
-                     "ckg:domain ?outlet_domain .")
+        outlets = store.select(
+            f"{P}SELECT DISTINCT ?outlet WHERE {{ ?outlet schema:name ?outlet_name ; "
+            f"ckg:domain ?outlet_domain . {OUTLET_FILTER} }}", {"want_outlet": bindings.pop(
+                "want_outlet")})
+        found = _values([row["outlet"] for row in outlets]) or NOTHING
+        extra = extra.replace(OUTLET_FILTER, "")
+        parts.append(f"VALUES ?outlet {{ {found} }} ?claim ckg:outlet ?outlet .")
     if flt.text:
         parts.append("?claim schema:text ?text .")
     if flt.status:
@@ -139,7 +163,8 @@ def claim_rows(store: ClaimStore, flt: ClaimFilter | None = None, sort: str = "n
     then read the rows of just those claims."""
     flt = flt or ClaimFilter()
     sort = sort if sort in SORTS else "newest"
-    if limit is not None and sort in ("newest", "oldest"):
+    selective = flt.entity or flt.article
+    if limit is not None and sort in ("newest", "oldest") and not selective:
         iris = _page_by_article_date(store, flt, sort, limit + offset)[offset:]
     else:
         iris = _page_keys(store, flt, sort, limit, offset)
@@ -152,7 +177,7 @@ def claim_rows(store: ClaimStore, flt: ClaimFilter | None = None, sort: str = "n
 
 def _page_keys(store: ClaimStore, flt: ClaimFilter, sort: str, limit: int | None,
                offset: int, window: list[str] | None = None) -> list[str]:
-    keys, bindings = _key_pattern(flt, sort)
+    keys, bindings = _key_pattern(store, flt, sort)
     if window is not None:
         keys = f"VALUES ?article {{ {_values(window)} }}\n  {keys}"
     order = SORTS[sort]
