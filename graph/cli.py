@@ -17,7 +17,7 @@ from graph.export import FORMATS, export
 from graph.fetch import FetchPolicy
 from graph.ingest import expand_sources
 from graph.model import Status
-from graph.pipeline import ingest_sources
+from graph.pipeline import ingest_sources, open_index
 from graph.queries import ClaimFilter, claim_records
 from graph.sparql import QueryRefused, run_query
 from graph.store import STORE_ENV, StoreError, open_store, store_spec
@@ -191,6 +191,47 @@ def query(query, store, fmt, max_rows, timeout):
     _print_rows(result.columns, result.rows, fmt)
     if result.truncated:
         click.echo(f"(stopped at {len(result.rows)} rows)", err=True)
+
+
+@main.command()
+@click.argument("claim")
+@STORE_OPTION
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
+              show_default=True)
+def trace(claim, store, fmt):
+    """Print the provenance chain of CLAIM (its IRI) back to the earliest source, with dates."""
+    from graph.network import trace as trace_claim
+
+    with _open(store) as opened, open_index(opened) as index:
+        steps = trace_claim(claim, index)
+    if not steps:
+        raise click.ClickException(f"{claim}: no such claim in the store")
+    rows = [{"published": s.published.isoformat() if s.published else None, "role": s.role,
+             "kind": s.kind, "outlet": s.outlet, "domain": s.domain, "article": s.article,
+             "claim": s.claim, "reason": s.reason} for s in steps]
+    _print_rows(["published", "role", "kind", "domain", "article"] if fmt == "table"
+                else list(rows[0]), rows, fmt)
+
+
+@main.command()
+@STORE_OPTION
+@click.option("--min-group", type=int, default=3, show_default=True,
+              help="Report an upstream when at least this many articles trace back to it.")
+def circular(store, min_group):
+    """Report circular reporting: citation cycles, and many articles tracing to one upstream."""
+    from graph.network import derivation_graph, find_circular_reporting
+
+    with _open(store) as opened, open_index(opened) as index:
+        report = find_circular_reporting(derivation_graph(index.article_derivations()),
+                                         min_group=min_group)
+    for cycle in report.cycles:
+        click.echo("cycle: " + " -> ".join(cycle + cycle[:1]))
+    for upstream in report.shared_upstreams:
+        click.echo(upstream.description)
+        for article in upstream.articles:
+            click.echo(f"  {article}")
+    if not report.cycles and not report.shared_upstreams:
+        click.echo("no circular reporting found")
 
 
 @main.command()

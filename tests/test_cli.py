@@ -121,3 +121,24 @@ def test_python_dash_m_graph_works(store_dir):
     )
     assert completed.returncode == 0, completed.stderr
     assert {r["status"] for r in json.loads(completed.stdout)} == {"confirmed"}
+
+
+def test_trace_and_circular_report_on_the_fixture_corpus(runner, tmp_path):
+    from tests.conftest import CORPUS
+
+    store = str(tmp_path / "corpus")
+    invoke(runner, "ingest", *sorted(str(p) for p in CORPUS.glob("*.html")), "--store", store,
+           "--quiet")
+    records = json.loads(invoke(runner, "claims", "--store", store, "--format", "json",
+                                "--outlet", "dailydigest.example").output)
+    copied = [r for r in records if r["derived_from"]][0]
+    steps = json.loads(invoke(runner, "trace", copied["id"], "--store", store, "--format",
+                              "json").output)
+    assert steps[0]["role"] == "origin" and steps[0]["domain"] == "theledger.example"
+    assert steps[-1]["claim"] == copied["id"] and steps[-1]["kind"] == "copy"
+    assert steps[0]["published"] <= steps[-1]["published"]
+    missing = runner.invoke(main, ["trace", "urn:nope", "--store", store])
+    assert missing.exit_code != 0 and "no such claim" in missing.output
+    report = invoke(runner, "circular", "--store", store).output
+    cycle = [line for line in report.splitlines() if line.startswith("cycle:")]
+    assert cycle and "northgateherald.example" in cycle[0] and "riverpost.example" in cycle[0]
