@@ -7,6 +7,7 @@ quantities (money, percentages, dates, numbers) and polarity (negation / denial 
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
@@ -133,6 +134,13 @@ def _words_only(toks: Iterable[str]) -> list[str]:
     return [t for t in toks if not t[0].isdigit()]
 
 
+@functools.lru_cache(maxsize=50_000)
+def _word_view(toks: tuple[str, ...]) -> tuple[tuple[str, ...], frozenset[str]]:
+    """``_words_only`` and its set, cached: a stored claim is compared against many others."""
+    words = tuple(_words_only(toks))
+    return words, frozenset(words)
+
+
 @dataclass(frozen=True, slots=True)
 class Match:
     kind: MatchKind
@@ -172,8 +180,8 @@ def compare(
     th: Thresholds = DEFAULT_THRESHOLDS,
 ) -> Match | None:
     """Do ``a`` and ``b`` state the same content, incompatible content, or neither?"""
-    wa, wb = _words_only(a.tokens), _words_only(b.tokens)
-    if overlap(wa, wb) < MIN_OVERLAP:
+    (wa, sa), (wb, sb) = _word_view(tuple(a.tokens)), _word_view(tuple(b.tokens))
+    if not sa or not sb or len(sa & sb) / min(len(sa), len(sb)) < MIN_OVERLAP:  # = overlap()
         return None
     sim = cosine(wa, wb, idf)
     shared_entities = a.entities & b.entities

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import math
@@ -150,6 +151,14 @@ def row_to_features(row: Sequence[object]) -> ClaimFeatures:
     )
 
 
+@functools.lru_cache(maxsize=20_000)
+def _cached_features(row: tuple[object, ...]) -> ClaimFeatures:
+    """Features of a candidate row; the same claims come back for many queries. The key is the
+    whole row, so a changed claim (same IRI, new content) is a new entry. Callers do not mutate
+    the shared ``ClaimFeatures``."""
+    return row_to_features(row)
+
+
 class ClaimStore:
     """Row-level access; the caller (``CorroborationIndex``) owns transactions."""
 
@@ -248,7 +257,7 @@ class ClaimStore:
             "WHERE c.url != ? ORDER BY hit.score",
             (query, limit + 40, exclude_url or ""),
         ).fetchall()
-        return [row_to_features(r) for r in rows[:limit]]
+        return [_cached_features(r) for r in rows[:limit]]
 
     # --- term statistics -----------------------------------------------------------------------
     def n_docs(self) -> int:
