@@ -21,6 +21,26 @@ from graph.corroborate.reviews import embedded_review_id
 from graph.model import AnalyzedArticle, Claim, ClaimLink, Entity, Relation, Span, Status
 from graph.vocab import CITO, CKG, EPISTEMIC, OA, PREFIXES, SCHEMA, SHARED_GRAPH, STATUS_CONCEPT
 
+
+class _Terms:
+    """A namespace whose terms are built once: rdflib makes (and validates) a new URIRef on
+    every attribute access, about 1 us each, several times per triple."""
+
+    def __init__(self, namespace: object) -> None:
+        self._namespace = namespace
+
+    def __getattr__(self, name: str) -> URIRef:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        term = getattr(self._namespace, name)
+        setattr(self, name, term)
+        return term
+
+
+CITO, CKG, OA, SCHEMA = _Terms(CITO), _Terms(CKG), _Terms(OA), _Terms(SCHEMA)  # type: ignore[assignment]
+DCTERMS, PROV, RDF, RDFS = _Terms(DCTERMS), _Terms(PROV), _Terms(RDF), _Terms(RDFS)  # type: ignore[assignment]
+SKOS, XSD = _Terms(SKOS), _Terms(XSD)  # type: ignore[assignment]
+
 #: Properties that hold one value per shared node; a new write replaces the old value.
 SINGLE_VALUED = (SCHEMA.name, SCHEMA.softwareVersion, CKG.domain, CKG.entityType)
 
