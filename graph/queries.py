@@ -102,7 +102,11 @@ def _values(iris: list[str]) -> str:
 
 
 def count_claims(store: ClaimStore, flt: ClaimFilter | None = None) -> int:
-    keys, bindings = _key_pattern(store, flt or ClaimFilter(), None)
+    flt = flt or ClaimFilter()
+    if flt == ClaimFilter(status=flt.status):  # no filter, or status only: counted already
+        counts = status_counts(store)
+        return counts[flt.status] if flt.status else sum(counts.values())
+    keys, bindings = _key_pattern(store, flt, None)
     rows = store.select(f"{P}SELECT (COUNT(DISTINCT ?claim) AS ?n) WHERE {{ {keys} }}", bindings)
     return int(rows[0]["n"]) if rows else 0
 

@@ -159,3 +159,12 @@ def test_memory_store_gives_the_same_claims(demo_store, tmp_path):
     ours = {(r["id"], r["status"]) for r in claim_records(memory, limit=None)}
     theirs = {(r["id"], r["status"]) for r in claim_records(demo_store, limit=None)}
     assert ours == theirs
+
+
+def test_count_claims_agrees_with_the_listing(demo_store):
+    from graph.queries import count_claims
+
+    for flt in (ClaimFilter(), ClaimFilter(status="speculative"), ClaimFilter(status="unsourced"),
+                ClaimFilter(entity="Meridian Works"), ClaimFilter(outlet="Harbor Times",
+                                                                  status="sourced")):
+        assert count_claims(demo_store, flt) == len(claim_records(demo_store, flt, limit=None))
