@@ -404,11 +404,27 @@ def facet_values(store: ClaimStore) -> dict[str, list[str]]:
         f"{P}SELECT DISTINCT ?name WHERE {{ ?o a schema:NewsMediaOrganization ; "
         "schema:name ?name } ORDER BY ?name"
     )
-    entities = store.select(
-        f"{P}SELECT ?name (COUNT(DISTINCT ?c) AS ?n) WHERE {{ ?c schema:about ?e . "
-        "?e schema:name ?name } GROUP BY ?name ORDER BY DESC(?n) ?name LIMIT 500"
+    entities = [row["name"] for row in most_mentioned(store, "schema:about", 500)]
+    return {"outlets": [r["name"] for r in outlets], "entities": entities}
+
+
+def most_mentioned(store: ClaimStore, predicate: str, limit: int) -> list[dict]:
+    """The nodes most claims point to with ``predicate`` (schema:about, ckg:outlet), with
+    their names and claim counts; counted by node first, names read only for the top ones."""
+    top = store.select(
+        f"{P}SELECT ?node (COUNT(?c) AS ?claims) WHERE {{ ?c {predicate} ?node }} "
+        f"GROUP BY ?node ORDER BY DESC(?claims) ?node LIMIT {int(limit)}"
     )
-    return {"outlets": [r["name"] for r in outlets], "entities": [r["name"] for r in entities]}
+    if not top:
+        return []
+    names = store.select(
+        f"{P}SELECT ?node (SAMPLE(?n) AS ?name) (SAMPLE(?t) AS ?type) (SAMPLE(?d) AS ?domain) "
+        f"WHERE {{ VALUES ?node {{ {_values([r['node'] for r in top])} }} ?node schema:name ?n . "
+        "OPTIONAL { ?node ckg:entityType ?t } OPTIONAL { ?node ckg:domain ?d } } GROUP BY ?node"
+    )
+    by_node = {row["node"]: row for row in names}
+    return [{**by_node.get(row["node"], {}), "node": row["node"], "claims": int(row["claims"])}
+            for row in top if row["node"] in by_node]
 
 
 def articles(store: ClaimStore, limit: int = 50) -> list[dict]:

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from rdflib import Literal, URIRef
 
-from graph.queries import CLAIM_PATTERN, ClaimFilter, P, _status_of
+from graph.queries import CLAIM_PATTERN, ClaimFilter, P, _status_of, most_mentioned
 from graph.store import ClaimStore
-from graph.vocab import PREFIXES
+from graph.vocab import CORROBORATION_GRAPH, PREFIXES
 
 # --- example queries for the console (the console adds the standard prefixes) ---------------
 
@@ -72,32 +72,23 @@ def _iso(value: object) -> str | None:
 
 def top_outlets(store: ClaimStore, limit: int | None = 10) -> list[dict]:
     """Outlets by number of claims: name, domain, claims."""
-    page = f"LIMIT {int(limit)}" if limit else ""
-    return store.select(
-        f"{P}SELECT ?name ?domain (COUNT(?c) AS ?claims) WHERE {{ "
-        "?o a schema:NewsMediaOrganization ; schema:name ?name ; ckg:domain ?domain . "
-        "OPTIONAL { ?c a schema:Claim ; ckg:outlet ?o } } "
-        f"GROUP BY ?name ?domain ORDER BY DESC(?claims) ?name {page}"
-    )
+    rows = most_mentioned(store, "ckg:outlet", limit or 100000)
+    return [{"name": r["name"], "domain": r["domain"], "claims": r["claims"]} for r in rows]
 
 
 def top_entities(store: ClaimStore, limit: int | None = 10) -> list[dict]:
     """Entities by number of claims about them: name, type, claims."""
-    page = f"LIMIT {int(limit)}" if limit else ""
-    return store.select(
-        f"{P}SELECT ?name (SAMPLE(?t) AS ?type) (COUNT(DISTINCT ?c) AS ?claims) WHERE {{ "
-        "?c a schema:Claim ; schema:about ?e . ?e schema:name ?name . "
-        "OPTIONAL { ?e ckg:entityType ?t } } "
-        f"GROUP BY ?name ORDER BY DESC(?claims) ?name {page}"
-    )
+    rows = most_mentioned(store, "schema:about", limit or 100000)
+    return [{"name": r["name"], "type": r["type"], "claims": r["claims"]} for r in rows]
 
 
 def claims_over_time(store: ClaimStore) -> list[dict]:
     """Claims per publication date and status: published (ISO date), status, claims."""
     rows = store.select(
         f"{P}SELECT ?published ?status_concept (COUNT(?c) AS ?claims) WHERE {{ "
-        "?c a schema:Claim ; schema:appearance ?a . ?a schema:datePublished ?published . "
-        "OPTIONAL { ?c ckg:status ?status_concept } } "
+        "{ SELECT ?c ?published WHERE { ?a schema:datePublished ?published . "
+        "?c schema:appearance ?a } } "
+        f"OPTIONAL {{ GRAPH <{CORROBORATION_GRAPH}> {{ ?c ckg:status ?status_concept }} }} }} "
         "GROUP BY ?published ?status_concept ORDER BY ?published"
     )
     return [{"published": _iso(r["published"]), "status": _status_of(r["status_concept"]),
