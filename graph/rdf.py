@@ -14,28 +14,13 @@ from urllib.parse import urlsplit
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
-from rdflib.term import Node
 
 from graph import ids
 from graph.corroborate.reviews import embedded_review_id
 from graph.model import AnalyzedArticle, Claim, ClaimLink, Entity, Relation, Span, Status
+from graph.ntriples import Terms as _Terms
+from graph.ntriples import Triple, nt_term, ntriples  # noqa: F401 (re-exported)
 from graph.vocab import CITO, CKG, EPISTEMIC, OA, PREFIXES, SCHEMA, SHARED_GRAPH, STATUS_CONCEPT
-
-
-class _Terms:
-    """A namespace whose terms are built once: rdflib makes (and validates) a new URIRef on
-    every attribute access, about 1 us each, several times per triple."""
-
-    def __init__(self, namespace: object) -> None:
-        self._namespace = namespace
-
-    def __getattr__(self, name: str) -> URIRef:
-        if name.startswith("__"):
-            raise AttributeError(name)
-        term = getattr(self._namespace, name)
-        setattr(self, name, term)
-        return term
-
 
 CITO, CKG, OA, SCHEMA = _Terms(CITO), _Terms(CKG), _Terms(OA), _Terms(SCHEMA)  # type: ignore[assignment]
 DCTERMS, PROV, RDF, RDFS = _Terms(DCTERMS), _Terms(PROV), _Terms(RDF), _Terms(RDFS)  # type: ignore[assignment]
@@ -58,9 +43,6 @@ LINK_CLASS = {
 }
 
 
-Triple = tuple[Node, Node, Node]
-
-
 def new_graph(identifier: URIRef | None = None, triples: Iterable[Triple] = ()) -> Graph:
     graph = Graph(identifier=identifier)
     for prefix, namespace in PREFIXES.items():
@@ -68,34 +50,6 @@ def new_graph(identifier: URIRef | None = None, triples: Iterable[Triple] = ()) 
     for triple in triples:
         graph.add(triple)
     return graph
-
-
-def _escape(text: str) -> str:
-    return (text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
-            .replace("\r", "\\r"))
-
-
-def nt_term(term: Node) -> str:
-    """One term in N-Triples syntax (no blank nodes: claimgraph writes none)."""
-    if type(term) is URIRef:
-        return f"<{term}>"
-    if isinstance(term, Literal):
-        body = f'"{_escape(str(term))}"'
-        if term.language:
-            return f"{body}@{term.language}"
-        datatype = term.datatype
-        if datatype is not None and datatype != XSD.string:
-            return f"{body}^^<{datatype}>"
-        return body
-    if isinstance(term, URIRef):
-        return f"<{term}>"
-    raise ValueError(f"claimgraph writes no blank nodes: {term!r}")
-
-
-def ntriples(triples: Iterable[Triple]) -> str:
-    """N-Triples lines for an INSERT DATA block; repeated triples are written once."""
-    lines = dict.fromkeys(f"{nt_term(s)} {nt_term(p)} {nt_term(o)} .\n" for s, p, o in triples)
-    return "".join(lines)
 
 
 def _safe_iri(url: str) -> URIRef | None:
