@@ -8,9 +8,10 @@ from datetime import date
 
 from rdflib import Literal, URIRef
 
+from graph.claim_lists import claim_cues, claim_entities, claim_links
 from graph.model import Status
-from graph.store import ClaimStore
-from graph.vocab import CKG, CONCEPT_STATUS, STATUS_CONCEPT, sparql_prefixes
+from graph.store import ClaimStore, iri_values
+from graph.vocab import CONCEPT_STATUS, STATUS_CONCEPT, sparql_prefixes
 
 P = sparql_prefixes()
 
@@ -97,8 +98,7 @@ def _status_of(concept: str | None) -> str:
     return CONCEPT_STATUS.get(concept or "", Status.UNSOURCED).value
 
 
-def _values(iris: list[str]) -> str:
-    return " ".join(URIRef(i).n3() for i in iris)
+_values = iri_values
 
 
 def count_claims(store: ClaimStore, flt: ClaimFilter | None = None) -> int:
@@ -218,90 +218,6 @@ def _page_by_article_date(store: ClaimStore, flt: ClaimFilter, sort: str,
             return found
         target = len(window) * 4
     return []
-
-
-def _group(rows: list[dict], key: str, value: str) -> dict[str, list]:
-    grouped: dict[str, list] = {}
-    for row in rows:
-        grouped.setdefault(row[key], [])
-        if row[value] not in grouped[row[key]]:
-            grouped[row[key]].append(row[value])
-    return grouped
-
-
-def claim_entities(store: ClaimStore, claims: list[str]) -> dict[str, list[str]]:
-    if not claims:
-        return {}
-    rows = store.select(
-        f"{P}SELECT DISTINCT ?claim ?name WHERE {{ VALUES ?claim {{ {_values(claims)} }} "
-        "?claim schema:about ?e . ?e schema:name ?name } ORDER BY ?name"
-    )
-    return _group(rows, "claim", "name")
-
-
-def claim_cues(store: ClaimStore, claims: list[str]) -> dict[str, list[str]]:
-    if not claims:
-        return {}
-    rows = store.select(
-        f"{P}SELECT DISTINCT ?claim ?cue WHERE {{ VALUES ?claim {{ {_values(claims)} }} "
-        "?claim ckg:hedgeCue ?cue }"
-    )
-    return _group(rows, "claim", "cue")
-
-
-#: Links pointing at the claims (confirmations, disputes) and from them (derivations).
-LINK_QUERY = """
-SELECT DISTINCT ?claim ?other ?cls ?kind ?similarity ?reason WHERE {
-  VALUES ?claim { %s }
-  ?l ckg:%s ?claim ; ckg:%s ?other ; a ?cls ; ckg:kind ?kind ; ckg:similarity ?similarity .
-  OPTIONAL { ?l rdfs:comment ?reason }
-}
-"""
-WHERE_QUERY = """
-SELECT ?other ?other_url ?other_domain WHERE {
-  VALUES ?other { %s }
-  OPTIONAL { ?other schema:appearance/schema:url ?other_url }
-  OPTIONAL { ?other ckg:outlet/ckg:domain ?other_domain }
-}
-"""
-RELATION = {
-    ("linkTarget", str(CKG.Confirmation)): "confirmed_by",
-    ("linkTarget", str(CKG.Dispute)): "disputed_by",
-    ("linkSubject", str(CKG.Derivation)): "derived_from",
-}
-
-
-def claim_links(store: ClaimStore, claims: list[str]) -> dict[str, dict[str, list[dict]]]:
-    """For each claim: confirmed_by, disputed_by and derived_from link objects.
-
-    Flat queries (links, then where the other claims appeared): one query with UNIONs and
-    property paths cost Oxigraph over 100 ms per page at a million triples."""
-    result = {c: {"confirmed_by": [], "disputed_by": [], "derived_from": []} for c in claims}
-    if not claims:
-        return result
-    found = []
-    for side, other_side in (("linkTarget", "linkSubject"), ("linkSubject", "linkTarget")):
-        for row in store.select(P + LINK_QUERY % (_values(claims), side, other_side)):
-            relation = RELATION.get((side, row["cls"]))
-            if relation:
-                found.append((relation, row))
-    others = sorted({row["other"] for _, row in found})
-    where = {}
-    if others:
-        where = {r["other"]: r for r in store.select(P + WHERE_QUERY % _values(others))}
-    for relation, row in sorted(found, key=lambda f: (f[0], f[1]["other"])):
-        place = where.get(row["other"], {})
-        result[row["claim"]][relation].append(
-            {
-                "claim": row["other"],
-                "article": place.get("other_url"),
-                "outlet_domain": place.get("other_domain"),
-                "kind": row["kind"],
-                "similarity": float(row["similarity"] or 0),
-                "reason": row["reason"],
-            }
-        )
-    return result
 
 
 def _iso(value) -> str | None:

@@ -164,6 +164,11 @@ def protect_escapes(sparql: str) -> str:
         lambda m: m.group(1) + ("\\U00000075" if m.group(2) == "u" else "\\U00000055"), sparql)
 
 
+def iri_values(iris: list[str]) -> str:
+    """IRIs as the body of a SPARQL VALUES block (each checked and serialised by rdflib)."""
+    return " ".join(URIRef(i).n3() for i in iris)
+
+
 def to_python(term: Node | None) -> Any:
     if term is None:
         return None
