@@ -320,3 +320,20 @@ def test_sidebar_claim_reopens_the_last_claim(app) -> None:
     at.sidebar.radio(key="nav").set_value("claim").run()
     assert at.query_params["id"] == opened
     assert "Why this status" in [s.value for s in at.subheader]
+
+
+def test_the_same_upload_is_saved_at_the_same_path(tmp_path: Path) -> None:
+    from graph.ui.ingest_page import _write_uploads
+
+    class Upload:
+        def __init__(self, name: str, data: bytes) -> None:
+            self.name, self.data = name, data
+
+        def getvalue(self) -> bytes:
+            return self.data
+
+    first = _write_uploads([Upload("story.html", b"<html>a</html>")], tmp_path)
+    again = _write_uploads([Upload("story.html", b"<html>a</html>")], tmp_path)
+    other = _write_uploads([Upload("story.html", b"<html>b</html>")], tmp_path)
+    assert list(first) == list(again) and list(first) != list(other)
+    assert Path(next(iter(first))).read_bytes() == b"<html>a</html>"

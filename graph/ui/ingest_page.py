@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import tempfile
 from pathlib import Path
@@ -23,37 +24,45 @@ def allow_private() -> bool:
 
 
 def _write_uploads(files: list, folder: Path) -> dict[str, str]:
-    """Save uploads under ``folder``; returns saved path -> the name the user uploaded."""
+    """Save uploads under ``folder`` at a path named by their content, so uploading the same
+    page again is recognised as the same article; returns saved path -> the uploaded name."""
     names: dict[str, str] = {}
     for number, upload in enumerate(files):
+        data = upload.getvalue()
         safe = Path(upload.name).name or f"upload-{number}.html"
-        path = folder / f"{number:03d}-{safe}"
-        path.write_bytes(upload.getvalue())
+        path = folder / hashlib.sha256(data).hexdigest()[:20] / safe
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
         names[str(path)] = upload.name
     return names
+
+
+def upload_folder(ctx: Ctx) -> Path:
+    """Kept uploads: beside the store when it is on disk, else in the temporary directory."""
+    side = ctx.store.side_dir
+    return (side if side is not None else Path(tempfile.gettempdir())) / "claimgraph-uploads"
 
 
 def _run(ctx: Ctx, files: list, urls: list[str], refused: list[str]) -> list[dict]:
     results = [{"item": line, "ok": False, "claims": 0, "result": "not an http(s) URL"}
                for line in refused]
-    with tempfile.TemporaryDirectory(prefix="claimgraph-upload-") as tmp:
-        names = _write_uploads(files, Path(tmp))
-        sources = [Source(path) for path in names] + [Source(url) for url in urls]
-        bar = st.progress(0.0, text="Ingesting…")
+    names = _write_uploads(files, upload_folder(ctx))
+    sources = [Source(path) for path in names] + [Source(url) for url in urls]
+    bar = st.progress(0.0, text="Ingesting…")
 
-        def on_item(item: ItemResult) -> None:
-            done = len(results) - len(refused) + 1
-            label = names.get(item.source, item.source)
-            outcome = ("unchanged, skipped" if item.skipped else f"ok: {item.url}") if item.ok \
-                else item.error
-            results.append({"item": label, "ok": item.ok, "claims": item.claims,
-                            "result": outcome})
-            bar.progress(done / max(1, len(sources)), text=f"{done}/{len(sources)}: {label}")
+    def on_item(item: ItemResult) -> None:
+        done = len(results) - len(refused) + 1
+        label = names.get(item.source, item.source)
+        outcome = ("unchanged, skipped" if item.skipped else f"ok: {item.url}") if item.ok \
+            else item.error
+        results.append({"item": label, "ok": item.ok, "claims": item.claims,
+                        "result": outcome})
+        bar.progress(done / max(1, len(sources)), text=f"{done}/{len(sources)}: {label}")
 
-        with ctx.lock:
-            ingest_sources(ctx.store, sources, FetchPolicy(allow_private=allow_private()),
-                           on_item=on_item)
-        bar.progress(1.0, text="Done")
+    with ctx.lock:
+        ingest_sources(ctx.store, sources, FetchPolicy(allow_private=allow_private()),
+                       on_item=on_item)
+    bar.progress(1.0, text="Done")
     refresh()
     return results
 
