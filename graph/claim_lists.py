@@ -47,10 +47,12 @@ SELECT DISTINCT ?claim ?other ?cls ?kind ?similarity ?reason WHERE {
 }
 """
 WHERE_QUERY = """
-SELECT ?other ?other_url ?other_domain WHERE {
+SELECT ?other ?other_url ?other_domain ?review_url ?reviewer WHERE {
   VALUES ?other { %s }
   OPTIONAL { ?other schema:appearance/schema:url ?other_url }
   OPTIONAL { ?other ckg:outlet/ckg:domain ?other_domain }
+  OPTIONAL { ?other a schema:ClaimReview ; schema:url ?review_url }
+  OPTIONAL { ?other a schema:ClaimReview ; schema:author/schema:name ?reviewer }
 }
 """
 RELATION = {
@@ -83,11 +85,12 @@ def claim_links(store: ClaimStore, claims: list[str]) -> dict[str, dict[str, lis
         result[row["claim"]][relation].append(
             {
                 "claim": row["other"],
-                "article": place.get("other_url"),
+                "article": place.get("other_url") or place.get("review_url"),
                 "outlet_domain": place.get("other_domain"),
                 "kind": row["kind"],
                 "similarity": float(row["similarity"] or 0),
                 "reason": row["reason"],
+                **({"reviewer": place["reviewer"]} if place.get("reviewer") else {}),
             }
         )
     return result

@@ -96,3 +96,10 @@ def test_the_syndicated_copy_is_derived_from_the_harbor_times(records):
     assert {link["outlet_domain"] for r in derived for link in r["derived_from"]} == {
         "harbortimes.example"
     }
+
+
+def test_the_fact_check_review_is_linked_with_its_reviewer(records):
+    reviews = [link for r in records for link in r["disputed_by"] if link["kind"] == "review"]
+    assert reviews
+    assert {link["reviewer"] for link in reviews} == {"TruthDesk"}
+    assert all(link["article"].startswith("https://truthdesk.example/") for link in reviews)
