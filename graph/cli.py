@@ -15,7 +15,7 @@ import click
 
 from graph.export import FORMATS, export
 from graph.fetch import FetchPolicy
-from graph.ingest import expand_sources
+from graph.ingest import IngestError, expand_sources
 from graph.model import Status
 from graph.pipeline import ingest_sources, open_index
 from graph.queries import ClaimFilter, claim_records
@@ -73,6 +73,8 @@ def main(verbose: bool) -> None:
 
 @main.command()
 @click.argument("sources", nargs=-1)
+@click.option("--feed", "feeds", multiple=True, metavar="URL|FILE",
+              help="An RSS or Atom feed whose items to ingest (repeatable).")
 @click.option("--urls-file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="A file with one URL a line.")
 @STORE_OPTION
@@ -88,15 +90,22 @@ def main(verbose: bool) -> None:
               help="Processes that fetch, extract and analyse; writes stay in one process.")
 @click.option("--wait", type=float, default=0.0, show_default=True, metavar="SECONDS",
               help="Retry this long when the embedded store is open in another process.")
-def ingest(sources, urls_file, store, analyzer, force, allow_private, max_bytes, timeout, quiet,
-           workers, wait):
-    """Ingest URLs, HTML files and folders (recursively) into the store."""
-    if not sources and urls_file is None:
-        raise click.UsageError("give at least one SOURCE or --urls-file")
+def ingest(sources, feeds, urls_file, store, analyzer, force, allow_private, max_bytes, timeout,
+           quiet, workers, wait):
+    """Ingest URLs, HTML files, folders (recursively) and feeds into the store."""
+    if not sources and urls_file is None and not feeds:
+        raise click.UsageError("give at least one SOURCE, --feed or --urls-file")
     from tqdm import tqdm
 
-    items = list(expand_sources(list(sources), urls_file))
+    from graph.feeds import feed_sources
+
     policy = FetchPolicy(timeout_s=timeout, max_bytes=max_bytes, allow_private=allow_private)
+    items = list(expand_sources(list(sources), urls_file))
+    for feed in feeds:
+        try:
+            items += feed_sources(feed, policy)
+        except IngestError as exc:
+            raise click.ClickException(str(exc)) from None
     progress = tqdm(total=len(items), unit="article", disable=quiet or len(items) < 2,
                     file=sys.stderr, dynamic_ncols=True)
 
