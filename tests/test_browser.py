@@ -21,6 +21,8 @@ from urllib.parse import quote, urlsplit
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
+from tests.conftest import need
+
 pytestmark = pytest.mark.browser
 log = logging.getLogger(__name__)
 
@@ -105,10 +107,7 @@ def streamlit_server(store: Path, timeout_s: float = 60.0) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def chromium_path() -> str:
-    if not Path(CHROMIUM).exists():
-        if os.environ.get("CI") == "true":
-            pytest.fail("chromium not installed (CI=true)")
-        pytest.skip("chromium not installed")
+    need(Path(CHROMIUM).exists(), f"chromium not installed at {CHROMIUM}")
     return CHROMIUM
 
 

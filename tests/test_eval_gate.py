@@ -10,12 +10,12 @@ Needs ../shared/eval; skipped with a reason when it is absent, except under CI=t
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest
 
 from graph.evaluate import attribution, checkworthy, hedge
+from tests.conftest import need
 
 pytestmark = pytest.mark.eval
 
@@ -25,11 +25,8 @@ FLOORS = json.loads((ROOT / "graph" / "evaluate" / "floors.json").read_text(enco
 
 
 def _need(path: Path) -> Path:
-    if not path.exists():
-        reason = f"evaluation data not found at {path} (../shared/eval relative to the repo)"
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(reason)
-        pytest.skip(reason)
+    need(path.exists(),
+         f"evaluation data not found at {path} (../shared/eval relative to the repo)")
     return path
 
 

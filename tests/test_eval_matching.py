@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 
 from graph.evaluate.matching import average_precision, evaluate
+from tests.conftest import need
 
 pytestmark = pytest.mark.eval
 
@@ -24,10 +24,7 @@ def test_average_precision_at_5() -> None:
 
 
 def test_checkthat2020_t2_dev_map_at_5() -> None:
-    if not (DATA / "verified_claims.docs.tsv").exists():
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(f"required in CI: evaluation data at {DATA}")
-        pytest.skip(f"evaluation data not found at {DATA}")
+    need((DATA / "verified_claims.docs.tsv").exists(), f"evaluation data not found at {DATA}")
     result = evaluate(DATA, "dev")
     assert result["queries"] == 197
     assert result["map_at_5"] >= DEV_MAP_AT_5_FLOOR, result
