@@ -304,7 +304,7 @@ def test_nested_pronoun_cue_inside_reported_content_is_not_separate() -> None:
         ("The senator went on to say that the bill would not pass this year.",
          "The senator", "went on to say"),
         ("Critics have weighed in on the proposal to close the bridge.",
-         "Critics", "have weighed in"),
+         "Critics", "have weighed in on"),
     ],
 )
 def test_multiword_cues(text: str, source: str, cue: str) -> None:
@@ -316,3 +316,33 @@ def test_closing_single_quote_in_headline() -> None:
     text = "‘ISIS Truther’ Donald Trump Is Like A Lawyer’s Dumbest Client Ever, Trevor Noah Says."
     atts = find_attributions(text, split_sentences(text, [])[0])
     assert [a.cue_text for a in atts] == ["Says"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue"),
+    [
+        ("Trump repeatedly said that the deal was a disaster.", "Trump", "repeatedly said"),
+        ("Democrats have long complained that the rules are unfair.",
+         "Democrats", "have long complained"),
+        ("The senator could not support the bill in its current form.",
+         "The senator", "could not support"),
+        ("Sanders called for a new investigation into the bank.", "Sanders", "called for"),
+        ("Obama responded with a warning that the plan would fail.", "Obama", "responded with"),
+        ("Clinton said in an interview that she would run again.", "Clinton", "said"),
+    ],
+)
+def test_cue_boundaries_follow_polnear(text: str, source: str, cue: str) -> None:
+    src, got_cue, _ = _parts(text)
+    assert (src, got_cue) == (source, cue)
+
+
+def test_infinitive_to_is_in_the_cue_not_the_source() -> None:
+    text = "The timing led Republicans to say that Democrats were protecting the candidate."
+    cues = [a.cue_text for a in find_attributions(text, split_sentences(text, [])[0])]
+    assert "to say" in cues
+
+
+def test_noun_questions_and_called_off_are_not_cues() -> None:
+    for text in ("His campaign has faced questions about its spending on polling.",
+                 "The two companies called off a $54 billion merger last week."):
+        assert find_attributions(text, split_sentences(text, [])[0]) == []

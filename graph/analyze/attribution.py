@@ -227,6 +227,8 @@ def find_attributions(text: str, sentence: Sentence) -> list[Attribution]:
             # "Schlafly said she considered ...": PolNeAR (and the claim) keep the outer one;
             # a named nested speaker ("said the governor told him") stays
             continue
+        if a > 0 and toks[a - 1].low == "to" and not (src_rng and src_rng[1] >= a - 1):
+            cue = Span(toks[a - 1].start, cue.end)  # "led Republicans to say": PolNeAR's cue
         out.append(
             Attribution(
                 content, src, cue,

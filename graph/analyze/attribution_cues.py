@@ -68,13 +68,16 @@ def _is_verb_here(toks: list[Tok], i: int) -> bool:
 
 
 _SAY_EXT = (
-    ("in", "a", "statement"), ("in", "an", "interview"), ("in", "a", "written", "statement"),
-    ("in", "the", "statement"), ("of",),
+    ("in", "a", "statement"), ("in", "a", "written", "statement"), ("in", "the", "statement"),
 )
+#: modals that PolNeAR keeps in the cue ("could not support", "may have suggested")
+_MODALS = frozenset("could may might must cannot ca 've ’ve 're ’re 'd ’d".split())
+#: adverbs inside the cue after a subject, besides the "-ly" ones and SKIP_ADVERBIAL
+_PRE_ADVERBS = frozenset("always long since further both all".split())
 
 
 def _extend_say(toks: list[Tok], i: int) -> int:
-    """ "said in a statement", "said of": PolNeAR includes these in the cue."""
+    """ "said in a statement": PolNeAR includes it in the cue (not "in an interview", "of")."""
     for ext in _SAY_EXT:
         j = i + 1 + len(ext)
         if j <= len(toks) and tuple(t.low for t in toks[i + 1 : j]) == ext:
@@ -85,9 +88,16 @@ def _extend_say(toks: list[Tok], i: int) -> int:
 def _aux_start(toks: list[Tok], i: int) -> int:
     """Start of the auxiliaries before a cue: "did not immediately reply"."""
     a = i
-    while a > 1 and (toks[a - 1].low in AUX_BEFORE_CUE or (
-            _is_adverb(toks[a - 1]) and toks[a - 2].low in AUX_BEFORE_CUE)):
-        a -= 1
+    while a > 1:
+        prev, prev2 = toks[a - 1], toks[a - 2]
+        if prev.low in AUX_BEFORE_CUE or prev.low in _MODALS or (
+                _is_adverb(prev) and prev2.low in AUX_BEFORE_CUE):
+            a -= 1
+        elif (_is_adverb(prev) or prev.low in _PRE_ADVERBS) and prev2.is_word and (
+                prev2.low not in ("and", "but", "or", "that", "as")):
+            a -= 1  # "Trump repeatedly said", "Democrats have long complained"
+        else:
+            break
     return a
 
 

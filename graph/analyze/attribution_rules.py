@@ -46,6 +46,11 @@ def cue_context_ok(toks: list[Tok], i: int, lemma: str) -> bool:
     if lemma == "vote":
         # "voted 7-2 to award the contract" is an event; "voted for / against X" a stance
         return nxt in ("for", "against")
+    if lemma == "call" and nxt in ("off", "back", "in", "."):
+        return False  # "called off a deal", "Eric Trump called."
+    if low == "questions" and i > 0 and not (
+            toks[i - 1].is_cap or prev in _SUBJ_PRONOUNS or prev in ("also", "who", "which")):
+        return False  # "faced questions about", "is taking questions"
     if low.endswith("ing") and prev in _GERUND_TAKERS:
         return False
     return True

@@ -60,6 +60,9 @@ MULTI_CUES: frozenset[tuple[str, ...]] = frozenset(
         "take aim at", "takes aim at", "taking aim at", "shot back", "fired back",
         "cast doubt on", "raised concerns", "raised questions", "expressed concern",
         "took issue with", "takes issue with", "sided with", "spoke out",
+        "raised questions about", "raised concerns about", "raises questions about",
+        "raise questions about", "raising questions about", "weighed in on", "weigh in on",
+        "weighs in on", "expressed concern about", "expressed concerns about",
     )
 )
 _MULTI_FIRST = frozenset(p[0] for p in MULTI_CUES)
