@@ -329,6 +329,8 @@ def test_closing_single_quote_in_headline() -> None:
         ("Sanders called for a new investigation into the bank.", "Sanders", "called for"),
         ("Obama responded with a warning that the plan would fail.", "Obama", "responded with"),
         ("Clinton said in an interview that she would run again.", "Clinton", "said"),
+        ("The mayor issued a statement saying the bridge would reopen soon.",
+         "The mayor", "issued a statement saying"),
     ],
 )
 def test_cue_boundaries_follow_polnear(text: str, source: str, cue: str) -> None:

@@ -96,6 +96,9 @@ def _aux_start(toks: list[Tok], i: int) -> int:
         elif (_is_adverb(prev) or prev.low in _PRE_ADVERBS) and prev2.is_word and (
                 prev2.low not in ("and", "but", "or", "that", "as")):
             a -= 1  # "Trump repeatedly said", "Democrats have long complained"
+        elif prev.low in ("'s", "’s") and toks[i].low.endswith("ing") and (
+                prev2.low in PRONOUNS or prev2.low in ("who", "that")):
+            a -= 1  # "he's suggesting"
         else:
             break
     return a
@@ -135,6 +138,7 @@ def _candidates(toks: list[Tok]) -> list[tuple[int, int, str]]:
                 i += 1
                 continue  # "declined to comment", "went on to say"
             a, b = chain_start(toks, _aux_start(toks, i)), i
+            out = [c for c in out if c[0] < a]  # "issued" inside "issued a statement saying"
             lemma = CUE_FORMS[low]
             parts = PARTICLES.get(lemma)
             if parts and i + 1 < n and toks[i + 1].low in parts:

@@ -84,7 +84,10 @@ def multi_cue(toks: list[Tok], i: int) -> int | None:
 
 
 def chain_start(toks: list[Tok], a: int) -> int:
-    """Start of "went on to" / "has tried to" before a cue at a (or a itself)."""
+    """Start of "went on to" / "has tried to" / "issued a statement" before a cue at a."""
+    if a >= 3 and toks[a - 3].low in ("issued", "released", "put") and (
+            toks[a - 2].low in ("a", "the") and toks[a - 1].low == "statement"):
+        return a - 3  # "issued a statement saying": PolNeAR's cue
     if a < 2 or toks[a - 1].low != "to":
         return a
     if toks[a - 2].low == "on" and a >= 3 and toks[a - 3].low in ("went", "goes", "go", "going"):
