@@ -15,9 +15,9 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT))
 
-from test_browser import (  # noqa: E402 - the tests' server and widget helpers
+from tests.test_browser import (  # noqa: E402 - the tests' server and widget helpers
     CHROMIUM,
     CHROMIUM_ARGS,
     build_demo_store,
