@@ -9,26 +9,18 @@ import time
 from collections.abc import Callable
 
 from graph.bench import synth
-from graph.queries import ClaimFilter, P, claim_detail, claim_records, status_counts
+from graph.queries import ClaimFilter, claim_detail, claim_records, status_counts
 from graph.store import ClaimStore
 
 log = logging.getLogger(__name__)
 
-#: The graph view: up to 200 claims with their article, outlet and entities.
-GRAPH_VIEW = """
-SELECT ?claim ?status_concept ?article ?outlet ?outlet_domain ?entity ?entity_name WHERE {
-  { SELECT ?claim ?article WHERE { ?claim a schema:Claim ; schema:appearance ?article . }
-    LIMIT 200 }
-  ?claim ckg:outlet ?outlet .
-  ?outlet ckg:domain ?outlet_domain .
-  OPTIONAL { ?claim ckg:status ?status_concept }
-  OPTIONAL { ?claim schema:about ?entity . ?entity schema:name ?entity_name }
-}
-"""
+GRAPH_LIMIT = 30  # graph/ui/graph_page.py's default
 
 
 def graph_view(store: ClaimStore) -> list[dict]:
-    return store.select(P + GRAPH_VIEW)
+    """What the Graph page reads at its default node limit (30): the most check-worthy
+    claims with their entities and links."""
+    return claim_records(store, ClaimFilter(), sort="check_worthiness", limit=GRAPH_LIMIT)
 
 
 def _percentile(values: list[float], q: float) -> float:
