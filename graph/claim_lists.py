@@ -18,24 +18,23 @@ def _group(rows: list[dict], key: str, value: str) -> dict[str, list]:
     return grouped
 
 
-def claim_entities(store: ClaimStore, claims: list[str]) -> dict[str, list[str]]:
+def _per_claim(store: ClaimStore, claims: list[str], pattern: str) -> dict[str, list[str]]:
+    """``?value`` of ``pattern`` for each claim, distinct, in query order."""
     if not claims:
         return {}
     rows = store.select(
-        f"{P}SELECT DISTINCT ?claim ?name WHERE {{ VALUES ?claim {{ {_values(claims)} }} "
-        "?claim schema:about ?e . ?e schema:name ?name } ORDER BY ?name"
+        f"{P}SELECT DISTINCT ?claim ?value WHERE {{ VALUES ?claim {{ {_values(claims)} }} "
+        f"{pattern} }} ORDER BY ?value"
     )
-    return _group(rows, "claim", "name")
+    return _group(rows, "claim", "value")
+
+
+def claim_entities(store: ClaimStore, claims: list[str]) -> dict[str, list[str]]:
+    return _per_claim(store, claims, "?claim schema:about ?e . ?e schema:name ?value")
 
 
 def claim_cues(store: ClaimStore, claims: list[str]) -> dict[str, list[str]]:
-    if not claims:
-        return {}
-    rows = store.select(
-        f"{P}SELECT DISTINCT ?claim ?cue WHERE {{ VALUES ?claim {{ {_values(claims)} }} "
-        "?claim ckg:hedgeCue ?cue }"
-    )
-    return _group(rows, "claim", "cue")
+    return _per_claim(store, claims, "?claim ckg:hedgeCue ?value")
 
 
 #: Links pointing at the claims (confirmations, disputes) and from them (derivations).

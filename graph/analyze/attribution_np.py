@@ -36,6 +36,11 @@ _LEAD_TRIM = frozenset({"and", "but", "so", "even", "now", "then", "still", "als
 _TIME_TAIL = frozenset({"later", "ago", "earlier", "afterward", "afterwards"})
 
 
+
+def _closing_paren(toks: list[Tok], m: int, stop: int) -> int | None:
+    """The ")" closing the "(" at ``m`` within the next 7 tokens (before ``stop``)."""
+    return next((x for x in range(m + 1, min(m + 8, stop)) if toks[x].text == ")"), None)
+
 def _is_finite_verbish(toks: list[Tok], m: int) -> bool:
     t = toks[m]
     low = t.low
@@ -65,7 +70,7 @@ def np_forward(toks: list[Tok], k: int, upto: int | None = None, limit: int = 12
             m += 1
             continue
         if t.text == "(" and m > k:
-            close = next((x for x in range(m + 1, min(m + 8, end)) if toks[x].text == ")"), None)
+            close = _closing_paren(toks, m, end)
             if close is None:
                 break
             b = m = close
@@ -227,8 +232,7 @@ def right_np(toks: list[Tok], k: int) -> Rng | None:
             m += 1
             continue
         if t.text == "(" and m > k:
-            close = next((x for x in range(m + 1, min(m + 8, len(toks))) if toks[x].text == ")"),
-                         None)
+            close = _closing_paren(toks, m, len(toks))
             if close is None:
                 break
             b = m = close
