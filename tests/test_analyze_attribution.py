@@ -18,11 +18,14 @@ def _att(text: str) -> Attribution | None:
 def _parts(text: str) -> tuple[str | None, str | None, str]:
     att = _att(text)
     assert att is not None, text
-    src = text[att.source.start : att.source.end] if att.source else None
+    mention = text[att.source.start : att.source.end] if att.source else None
     cue = text[att.cue.start : att.cue.end] if att.cue else None
-    # text fields mirror the spans
-    assert att.source_text == src and att.cue_text == cue
-    return src, cue, text[att.content.start : att.content.end]
+    # the cue text mirrors its span; the source text is the speaker's name, inside the
+    # source mention (or its antecedent, when the mention is a relative "who")
+    assert att.cue_text == cue
+    assert (att.source_text is None) == (mention is None)
+    assert mention is None or att.source_text in mention or att.kind == "relative"
+    return att.source_text, cue, text[att.content.start : att.content.end]
 
 
 @pytest.mark.parametrize(
@@ -348,3 +351,40 @@ def test_noun_questions_and_called_off_are_not_cues() -> None:
     for text in ("His campaign has faced questions about its spending on polling.",
                  "The two companies called off a $54 billion merger last week."):
         assert find_attributions(text, split_sentences(text, [])[0]) == []
+
+
+def _mentions(text: str) -> list[tuple[str | None, str | None, str | None]]:
+    atts = find_attributions(text, split_sentences(text, [])[0])
+    return [(a.source_text, text[a.source.start : a.source.end] if a.source else None,
+             a.cue_text) for a in atts]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # PolNeAR's source mention keeps the description; the speaker name stays the name
+        ("\"She is weaker than I expected,\" said Whit Ayres, who was Rubio's campaign "
+         "pollster.",
+         [("Whit Ayres", "Whit Ayres, who was Rubio's campaign pollster", "said")]),
+        ("Ms. Arnold, who joined the board in 2010, said the rules were unfair.",
+         [("Ms. Arnold", "Ms. Arnold, who joined the board in 2010", "said")]),
+        # a relative clause with its own cue is its own attribution, sourced "who"
+        ("Cruz, who says Trump is losing, said GOP voters should go with him.",
+         [("Cruz", "who", "says"), ("Cruz", "Cruz", "said")]),
+        ("AI commentator Rohan Paul, who noted that the chip is fast, praised the design.",
+         [("AI commentator Rohan Paul", "who", "noted"),
+          ("AI commentator Rohan Paul", "AI commentator Rohan Paul", "praised")]),
+        # coordinated subjects, possessive appositions, a quote before the subject
+        ("Trump and Sanders often blame China for taking American jobs.",
+         [("Trump and Sanders", "Trump and Sanders", "often blame")]),
+        ("Neither Maples nor Trump responded to requests for clarification.",
+         [("Neither Maples nor Trump", "Neither Maples nor Trump", "responded to")]),
+        ("Carter’s press secretary, Peter Cook, told the Times that it was a mistake.",
+         [("Carter’s press secretary, Peter Cook", "Carter’s press secretary, Peter Cook",
+           "told")]),
+        ("\"We need him,\" his wife, Gabriela Lazar, wrote in a letter to the court.",
+         [("his wife, Gabriela Lazar", "his wife, Gabriela Lazar", "wrote")]),
+    ],
+)
+def test_source_mentions(text: str, expected: list) -> None:
+    assert _mentions(text) == expected

@@ -17,6 +17,7 @@ from graph.analyze.attribution_cues import (
     _poll_np,
     _trim_span,
 )
+from graph.analyze.attribution_mention import coordinated, mention_after, mention_before
 from graph.analyze.attribution_np import (
     comma_subject,
     extend_apposition,
@@ -65,6 +66,7 @@ def find_attributions(text: str, sentence: Sentence) -> list[Attribution]:
     if not toks:
         return []
     cands = _candidates(toks)
+    cue_starts = [c[1] for c in cands]
     quoted = quoted_mask(toks)
     last_src: tuple[int, int] | None = None
     taken: list[tuple[int, int]] = []
@@ -153,6 +155,8 @@ def find_attributions(text: str, sentence: Sentence) -> list[Attribution]:
             continue
         att_kind = "verb"
         src_rng = None
+        rel_tok = -1
+        mention = None
         left = a - 1
         trailing = False
         b_after = b
@@ -173,18 +177,22 @@ def find_attributions(text: str, sentence: Sentence) -> list[Attribution]:
                 trailing = left >= 0
                 if trailing:
                     src_rng = (src_rng[0], extend_apposition(toks, src_rng[1]))
+                    mention = mention_after(toks, src_rng, cue_starts)
                 b_after = src_rng[1]
             else:
                 src_rng = inner
+                if inner is not None:
+                    mention = mention_before(toks, inner, left, cue_starts)
         else:
             src_rng = left_np(toks, left)
             if src_rng:
-                src_rng = widen_subject(toks, src_rng)
+                src_rng = coordinated(toks, widen_subject(toks, src_rng))
             if src_rng and toks[src_rng[0]].low in _REL and src_rng[0] > 1:
                 r = src_rng[0]
                 ante = left_np(toks, r - 2 if toks[r - 1].text == "," else r - 1)
                 att_kind = "relative"
-                src_rng = ante or src_rng
+                if ante:
+                    rel_tok, src_rng = r, ante
         if agentive and not human_like(toks, src_rng):
             continue  # "the bill passed", "the plan offered": an event, not a stance
         if (src_rng and src_rng[0] == src_rng[1] and toks[src_rng[0]].low in _FIRST_SECOND
@@ -229,13 +237,13 @@ def find_attributions(text: str, sentence: Sentence) -> list[Attribution]:
             continue
         if a > 0 and toks[a - 1].low == "to" and not (src_rng and src_rng[1] >= a - 1):
             cue = Span(toks[a - 1].start, cue.end)  # "led Republicans to say": PolNeAR's cue
-        out.append(
-            Attribution(
-                content, src, cue,
-                text[src.start : src.end] if src else None,
-                text[cue.start : cue.end], att_kind,
-            )
-        )
+        src_text = text[src.start : src.end] if src else None
+        if mention is not None and mention != src_rng:
+            src = _span(toks, mention)
+        if rel_tok >= 0:
+            # PolNeAR's source is the relative pronoun; the name stays the speaker
+            src = Span(toks[rel_tok].start, toks[rel_tok].end)
+        out.append(Attribution(content, src, cue, src_text, text[cue.start : cue.end], att_kind))
     return out
 
 

@@ -31,6 +31,8 @@ IRREGULAR_PAST = frozenset(
     meant knew sought fought bought struck drew threw""".split()
 )
 _POSS = frozenset({"'s", "’s"})
+_POSS_DET = frozenset({"his", "her", "their", "its", "our", "my"})
+_QUOTE_MARKS = frozenset({"“", "”", '"', "‘", "’", "'"})
 _REL_HEADS = frozenset({"who", "which", "whose", "where", "when", "whom"})
 _LEAD_TRIM = frozenset({"and", "but", "so", "even", "now", "then", "still", "also", "yet", "or"})
 _TIME_TAIL = frozenset({"later", "ago", "earlier", "afterward", "afterwards"})
@@ -59,7 +61,8 @@ def np_forward(toks: list[Tok], k: int, upto: int | None = None, limit: int = 12
     if k >= end or not toks[k].is_word:
         return None
     low = toks[k].low
-    if low in PRONOUNS:
+    poss = low in _POSS_DET and k + 1 < end and toks[k + 1].is_word
+    if low in PRONOUNS and not poss:
         return None if low in ("that", "which", "this", "its", "his", "their") else (k, k)
     if low in BREAK_LEFT or low in PREPOSITIONS:
         return None
@@ -94,6 +97,9 @@ def _segments(toks: list[Tok], upto: int) -> list[Rng]:
     segs: list[Rng] = []
     start = 0
     for i in range(upto):
+        if i == start and i > 0 and toks[i].text in _QUOTE_MARKS and toks[i - 1].text == ",":
+            start = i + 1  # '..., ” his wife, X, wrote': the quote closes the segment before
+            continue
         if toks[i].text in (",", ";", "—", "–") or (toks[i].text == "-" and toks[i].start > 0
                                                    and i > 0 and toks[i - 1].end < toks[i].start):
             if i > start:
@@ -126,9 +132,24 @@ def seg_kind(toks: list[Tok], seg: Rng) -> str:
         return "part"
     if all(toks[x].text.isupper() or not toks[x].is_word for x in range(a, b + 1)) and b > a:
         return "part"  # dateline: "RANGOON, Burma"
-    if any(toks[x].low in VERBISH for x in range(a, b + 1)):
+    if any(toks[x].low in VERBISH and not _possessive(toks, x) for x in range(a, b + 1)):
         return "clause"
     return "np"
+
+
+_NOT_NOUN_AFTER_S = frozenset(
+    "a an the not no been being going got gotten also never just still already".split()
+)
+
+
+def _possessive(toks: list[Tok], x: int) -> bool:
+    """ "Carter's press secretary": 's between a name/noun and a noun is not "is"."""
+    if toks[x].text not in _POSS or x == 0 or x + 1 >= len(toks):
+        return False
+    nxt = toks[x + 1]
+    return toks[x - 1].is_word and nxt.is_word and toks[x - 1].low not in PRONOUNS and (
+        nxt.is_cap or (nxt.low not in _NOT_NOUN_AFTER_S and not nxt.low.endswith(("ing", "ed"))
+                       and not nxt.low.endswith("ly")))
 
 
 def trim_lead(toks: list[Tok], rng: Rng) -> Rng:
@@ -145,6 +166,9 @@ def comma_subject(toks: list[Tok], left: int) -> Rng | None:
     participial clauses are left out (the product wants the speaker, not a description).
     """
     segs = _segments(toks, left)
+    q = next((x for x in range(left - 1, 0, -1)
+              if toks[x].text in _QUOTE_MARKS and toks[x - 1].text == ","), -1)
+    segs = [sg for sg in segs if sg[0] > q]  # '"...," his wife, X, wrote': not the quote
     if not segs or len(segs) > 6:
         return None
     kinds = [seg_kind(toks, s) for s in segs]

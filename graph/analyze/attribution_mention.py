@@ -1,0 +1,107 @@
+"""The source *mention* of an attribution, as PolNeAR marks it, next to the speaker *name*.
+
+The product names the speaker ("Whit Ayres"); the source span marks the whole mention the
+article gives ("Whit Ayres, who was Rubio's campaign pollster"): relative clauses and
+appositions that describe the speaker are part of it. ``Attribution.source_text`` keeps the
+name, ``Attribution.source`` the mention.
+"""
+
+from __future__ import annotations
+
+from graph.analyze.attribution_np import left_np, seg_kind
+from graph.analyze.lexicon import CUE_FORMS
+from graph.analyze.tokens import Tok
+
+Rng = tuple[int, int]
+
+_SEP = frozenset({",", ";"})
+_HARD_STOP = frozenset({"—", "–", "“", '"', "”", "(", ")", ":", "‘"})
+
+
+def _segs(toks: list[Tok], lo: int, hi: int) -> list[Rng]:
+    """Comma-separated ranges in [lo, hi] (inclusive), up to a dash, quote or parenthesis."""
+    out: list[Rng] = []
+    start = lo
+    for i in range(lo, hi + 1):
+        t = toks[i].text
+        if t in _HARD_STOP:
+            hi = i - 1
+            break
+        if t in _SEP:
+            if i > start:
+                out.append((start, i - 1))
+            start = i + 1
+    if hi >= start:
+        out.append((start, hi))
+    return out
+
+
+def _has_cue(toks: list[Tok], seg: Rng, cues: list[int]) -> bool:
+    return any(seg[0] <= c <= seg[1] for c in cues) or any(
+        toks[x].low in CUE_FORMS and not toks[x].is_cap for x in range(seg[0], seg[1] + 1))
+
+
+def mention_before(toks: list[Tok], name: Rng, comma: int, cues: list[int]) -> Rng:
+    """ "Ms. Arnold, who helped found EDGE, said": from the name to the comma before the cue
+    (``toks[comma]``), over relative clauses and appositions; a participial segment
+    ("..., speaking on condition of anonymity, said") ends it."""
+    a, b = name
+    if b + 2 >= comma or toks[b + 1].text != ",":
+        return name
+    segs = _segs(toks, b + 2, comma - 1)
+    if not segs:
+        return name
+    end = b
+    for seg in segs:
+        if seg_kind(toks, seg) == "part" or _has_cue(toks, seg, cues):
+            break
+        end = seg[1]
+    return (a, end)
+
+
+def mention_after(toks: list[Tok], name: Rng, cues: list[int]) -> Rng:
+    """ "said Whit Ayres, who was Rubio's campaign pollster.": the name plus the relative
+    clause / description after it, up to the end of the sentence or a dash; not over a
+    participle (", referring to ...")."""
+    a, b = name
+    if b + 2 >= len(toks) or toks[b + 1].text != ",":
+        return name
+    hi = len(toks) - 1
+    while hi > b and not toks[hi].is_word:
+        hi -= 1
+    if hi <= b + 1:
+        return name
+    segs = _segs(toks, b + 2, hi)
+    if not segs:
+        return name
+    end = b
+    for seg in segs:
+        if seg_kind(toks, seg) == "part" or _has_cue(toks, seg, cues):
+            break
+        end = seg[1]
+    return (a, end)
+
+
+_CONJ = frozenset({"and", "nor", "&"})
+_CLAUSE_OPEN = frozenset(
+    """that but and when while because as if so since where whether although though after
+    before until unless once however yet then also""".split()
+)
+_OPEN_PUNCT = frozenset({",", ";", ":", "—", "–", "“", '"', "(", "‘"})
+
+
+def coordinated(toks: list[Tok], rng: Rng) -> Rng:
+    """ "Trump and Sanders often blame", "Neither Maples nor Trump responded": the left
+    subject walk stops at the conjunction; take the first conjunct when it starts the clause."""
+    a, b = rng
+    if a < 2 or toks[a - 1].low not in _CONJ or not toks[a - 2].is_word:
+        return rng
+    first = left_np(toks, a - 2)
+    if first is None or first[1] != a - 2:
+        return rng
+    p = first[0]
+    if p > 0 and toks[p - 1].low == "neither":
+        p -= 1
+    if p > 0 and not (toks[p - 1].text in _OPEN_PUNCT or toks[p - 1].low in _CLAUSE_OPEN):
+        return rng
+    return (p, b)
