@@ -17,7 +17,12 @@ from graph.analyze.attribution_cues import (
     _poll_np,
     _trim_span,
 )
-from graph.analyze.attribution_mention import coordinated, mention_after, mention_before
+from graph.analyze.attribution_mention import (
+    coordinated,
+    junk_source,
+    mention_after,
+    mention_before,
+)
 from graph.analyze.attribution_np import (
     comma_subject,
     extend_apposition,
@@ -130,9 +135,10 @@ def find_attributions(text: str, sentence: Sentence) -> list[Attribution]:
             first_cue += 1
         head = toks[first_cue].low
         by_next = b + 1 < len(toks) and toks[b + 1].low == "by" and a == first_cue and (
-            toks[b].low.endswith("ed") and a > 0 and not toks[a - 1].is_cap)
+            toks[b].low.endswith("ed") and a > 0 and (
+                not toks[a - 1].is_cap or (a == 1 and toks[0].low in _BY_OPENERS)))
         agentive = head in AGENT_FORMS or kind == "multi"
-        if _is_passive(toks, a, first_cue) or by_next:
+        if _is_passive(toks, a, first_cue) or _is_passive(toks, a, b) or by_next:
             # "has not been announced" (no speaker) / "was announced by the mayor"
             by_agent = b + 1 < len(toks) and toks[b + 1].low == "by"
             agent = right_np(toks, b + 2) if by_agent else None
@@ -161,7 +167,9 @@ def find_attributions(text: str, sentence: Sentence) -> list[Attribution]:
         trailing = False
         b_after = b
         prev = toks[left].text.lower() if left >= 0 else ""
-        if (head.endswith("ing") and prev == ",") or prev in ("and", "but"):
+        if head.endswith("ing") and prev in _GERUND_PREPS:
+            src_rng = subject_of_sentence(toks, left, quoted)
+        elif (head.endswith("ing") and prev == ",") or prev in ("and", "but"):
             # ", adding that ..." / "X said ... and added ...": the earlier speaker
             src_rng = last_src or subject_of_sentence(toks, left, quoted)
         elif left < 0 and head.endswith("ing") and (comma := _first_comma(toks, b, quoted)):
@@ -238,9 +246,11 @@ def find_attributions(text: str, sentence: Sentence) -> list[Attribution]:
         if a > 0 and toks[a - 1].low == "to" and not (src_rng and src_rng[1] >= a - 1):
             cue = Span(toks[a - 1].start, cue.end)  # "led Republicans to say": PolNeAR's cue
         src_text = text[src.start : src.end] if src else None
-        if mention is not None and mention != src_rng:
+        if src_rng and (junk_source(toks, src_rng) or lemma in _IMPERSONAL):
+            src = src_text = None
+        elif mention is not None and mention != src_rng:
             src = _span(toks, mention)
-        if rel_tok >= 0:
+        if src is not None and rel_tok >= 0:
             # PolNeAR's source is the relative pronoun; the name stays the speaker
             src = Span(toks[rel_tok].start, toks[rel_tok].end)
         out.append(Attribution(content, src, cue, src_text, text[cue.start : cue.end], att_kind))
@@ -261,6 +271,13 @@ def _only_adverbial(text: str, span: Span | None) -> bool:
     return all(not w or w in _ADVERBIAL or w[:1].isdigit() for w in words)
 
 
+#: "Clinton appeared to have the most to gain": the writer's impression, not Clinton's
+#: statement (PolNeAR marks the cue with no source); the attribution stays, source-less
+_IMPERSONAL = frozenset({"appear", "seem"})
+#: "... incurred boos upon saying", "pressured them by threatening": the clause's subject
+_GERUND_PREPS = frozenset({"by", "upon", "after", "before", "while", "without", "in"})
+#: sentence openers before a participle cue with a by-agent ("As reported by X, ...")
+_BY_OPENERS = frozenset({"as", "when", "if", "unless", "once", "while"})
 _BE = frozenset({"was", "were", "is", "are", "be", "been", "being"})
 _PARTICIPLES = frozenset({"told", "said", "found", "thought", "heard", "written", "known", "seen"})
 
@@ -271,8 +288,13 @@ def _is_pronoun(toks: list[Tok], rng: tuple[int, int] | None) -> bool:
 
 def _is_passive(toks: list[Tok], a: int, head: int) -> bool:
     low = toks[head].low
-    return head > a and toks[head - 1].low in _BE and (
-        low.endswith(("ed", "en", "wn")) or low in _PARTICIPLES)
+    if not (low.endswith(("ed", "en", "wn")) or low in _PARTICIPLES):
+        return False
+    k = head - 1
+    while k > a and (toks[k].low in ("not", "n't", "also", "still", "now", "first")
+                     or toks[k].low.endswith("ly")):
+        k -= 1  # "is not (widely) expected", "are now maintained"
+    return k >= a and k < head and toks[k].low in _BE
 
 
 def _n_words(text: str, span: Span | None) -> int:

@@ -179,12 +179,15 @@ def _colon_attribution(text: str, toks: list[Tok]) -> Attribution | None:
             return None
         if colon_label(toks, start, c):
             return None
-        src = Span(toks[start].start, toks[c - 1].end)
+        src: Span | None = Span(toks[start].start, toks[c - 1].end)
         content = _trim_span(text, toks[c + 1].start, toks[-1].end)
         if content is None:
             return None
         cue = Span(toks[c].start, toks[c].end)
-        return Attribution(content, src, cue, text[src.start : src.end], ":", "verb")
+        if start == c - 1 and toks[start].text in ("Q", "A"):
+            src = None  # interview labels: the cue is PolNeAR's, "A" is no speaker's name
+        return Attribution(content, src, cue, text[src.start : src.end] if src else None, ":",
+                           "verb")
     return None
 
 

@@ -105,3 +105,21 @@ def coordinated(toks: list[Tok], rng: Rng) -> Rng:
     if p > 0 and not (toks[p - 1].text in _OPEN_PUNCT or toks[p - 1].low in _CLAUSE_OPEN):
         return rng
     return (p, b)
+
+
+_DANGLING = frozenset("a an the no his its their my our your every".split())
+
+
+def junk_source(toks: list[Tok], rng: Rng) -> bool:
+    """A walk that did not find a noun phrase: "the latter a (reference)", "raising (fears)",
+    "n't the (only question)". The cue may still be right; the source is not."""
+    a, b = rng
+    first, last = toks[a], toks[b]
+    if last.low in _DANGLING:
+        return True
+    if not first.is_cap and first.low.endswith("ing") and len(first.low) > 4:
+        return True
+    if not first.is_cap and first.low.endswith("ed") and not any(
+            t.is_cap for t in toks[a : b + 1]):
+        return True
+    return False

@@ -97,7 +97,8 @@ def _segments(toks: list[Tok], upto: int) -> list[Rng]:
     segs: list[Rng] = []
     start = 0
     for i in range(upto):
-        if i == start and i > 0 and toks[i].text in _QUOTE_MARKS and toks[i - 1].text == ",":
+        if i == start and i > 0 and toks[i].text in _QUOTE_MARKS and (
+                toks[i - 1].text == "," or toks[i - 1].text in _QUOTE_MARKS):
             start = i + 1  # '..., ” his wife, X, wrote': the quote closes the segment before
             continue
         if toks[i].text in (",", ";", "—", "–") or (toks[i].text == "-" and toks[i].start > 0
@@ -123,6 +124,12 @@ def seg_kind(toks: list[Tok], seg: Rng) -> str:
         return "part"
     if low in PREPOSITIONS or low in BREAK_LEFT or low in ("according", "asked", "reached"):
         return "part"
+    if low in _FRONT_ADVERBS or (a == 0 and low.endswith("ly") and len(low) > 4):
+        return "part"  # "Here in Columbia, Sanders ...", "Shortly after the merger, ..."
+    if a == 0 and len(t.text) > 2 and t.text.isupper() and t.text.isalpha():
+        return "part"  # dateline: "WASHINGTON, Dec. 8 (UPI) -"
+    if any(toks[x].text in _WIRES for x in range(a, b + 1)):
+        return "part"
     fronted = a == 0 and b > a and not toks[a + 1].is_cap and len(low) > 5
     if (not t.is_cap or fronted) and (low.endswith(("ing", "ed")) or _is_adverb(t)) and (
             low not in _NOUN_SOURCES):
@@ -137,6 +144,11 @@ def seg_kind(toks: list[Tok], seg: Rng) -> str:
     return "np"
 
 
+_FRONT_ADVERBS = frozenset(
+    """here there instead meanwhile now then later earlier today yesterday tonight soon
+    again indeed moreover however otherwise""".split()
+)
+_WIRES = frozenset({"UPI", "AFP", "AP", "Reuters", "CNN", "Xinhua", "dpa"})
 _NOT_NOUN_AFTER_S = frozenset(
     "a an the not no been being going got gotten also never just still already".split()
 )
@@ -358,8 +370,10 @@ def left_np(toks: list[Tok], j: int) -> Rng | None:
             break  # a verb: the subject ended before it ("Some protest leaders" is a noun)
         a = k
         k -= 1
+    if toks[a].low == "with" and a < b:
+        a += 1  # ", with Trump calling for a ban": the subject of the absolute clause
     # sentence-initial prepositional phrase without comma: keep the part after it
-    if toks[a].low in PREPOSITIONS:
+    elif toks[a].low in PREPOSITIONS:
         for m in range(a + 1, b + 1):
             if (toks[m].is_cap or toks[m].low in ("the", "a", "an")) and toks[
                 m - 1

@@ -164,5 +164,5 @@ BREAK_LEFT = frozenset(
 BREAK_RIGHT = frozenset(
     """that who which whose when while because as if on in at during after before and but or
     told said says say adding noting saying is was are were has had have will would to
-    for about last this yesterday today""".split()
+    for about last this yesterday today whether how why what where""".split()
 )
