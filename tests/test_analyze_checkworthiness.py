@@ -68,3 +68,38 @@ def test_fast() -> None:
     for s in sentences:
         check_worthiness(s)
     assert time.perf_counter() - t0 < 2.0  # ~ 2,600 sentences; typically ~0.1 s
+
+
+def test_quantity_skips_years_ordinals_and_clock_times() -> None:
+    assert features("In 2016, on the 4th, at 10 o'clock, for 30 seconds.")["quantity"] == 0.0
+    assert features("They deleted 33,000 e-mails.")["quantity"] == 1.0
+    assert features("It cost $1.7 billion, up 3.5%.")["quantity"] == 2.0
+    assert features("Half of them left.")["quantity"] == 1.0
+
+
+def test_trend_and_record_cues() -> None:
+    assert features("Premiums are going up 60 percent.")["trend"] == 1.0
+    assert features("Crime fell and wages rose.")["trend"] == 2.0
+    assert features("The largest tax cut on record.")["record"] == 2.0
+    assert features("The best people.")["record"] == 0.0
+
+
+def test_third_person_act_but_not_plain_attribution() -> None:
+    assert features("She voted for the war.")["third_act"] == 1.0
+    assert features("He never paid taxes.")["third_act"] == 1.0
+    assert features("He said the plant would close.")["third_act"] == 0.0  # news attribution
+
+
+def test_addressing_someone_by_title_is_a_turn_not_a_claim() -> None:
+    assert features("Senator Sanders, you voted against the bill.")["address"] == 1.0
+    assert features("That is not true, Governor.")["address"] == 1.0
+    # a news appositive is not a vocative
+    assert features("President Biden, speaking on Monday, cut the tax.")["address"] == 0.0
+    addressed = "Mr. Trump, under your plan the debt would rise to 105 percent of GDP."
+    stated = "Under his plan the debt would rise to 105 percent of GDP."
+    assert check_worthiness(stated) > check_worthiness(addressed)
+
+
+def test_features_ignore_letter_case() -> None:
+    text = "Unemployment Fell To 3.5 Percent, The Lowest In 50 Years; She Voted For It."
+    assert features(text) == features(text.lower()) == features(text.upper())
