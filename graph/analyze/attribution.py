@@ -19,9 +19,11 @@ from graph.analyze.attribution_cues import (
 )
 from graph.analyze.attribution_mention import (
     coordinated,
+    cut_at_verb,
     junk_source,
     mention_after,
     mention_before,
+    trim_tail,
 )
 from graph.analyze.attribution_np import (
     comma_subject,
@@ -115,6 +117,8 @@ def find_attributions(text: str, sentence: Sentence) -> list[Attribution]:
                 taken.append(rng)
             if a <= 1 or (a > 1 and toks[a - 1].text not in (",",) and a < 4):
                 after = rng[1] + 1 if rng else b + 1
+                if after < len(toks) and toks[after].start >= stop:
+                    stop = s_end  # "According to X, Mills asked ...": the whole clause
                 content = _content_after(text, toks, after, stop)
             else:
                 content = _trim_span(text, sentence.start, toks[a].start)
@@ -206,6 +210,8 @@ def find_attributions(text: str, sentence: Sentence) -> list[Attribution]:
         if (src_rng and src_rng[0] == src_rng[1] and toks[src_rng[0]].low in _FIRST_SECOND
                 and lemma not in SPEECH_LEMMAS):
             continue  # "I think", "we want", "you know": opinion, not attribution
+        if src_rng:
+            src_rng = trim_tail(toks, cut_at_verb(toks, src_rng))
         src = _span(toks, src_rng) if src_rng else None
         before = src_rng[0] if src_rng and not trailing and src_rng[0] < a else a
         before_content = (

@@ -8,8 +8,13 @@ name, ``Attribution.source`` the mention.
 
 from __future__ import annotations
 
-from graph.analyze.attribution_np import left_np, seg_kind
-from graph.analyze.lexicon import CUE_FORMS
+from graph.analyze.attribution_np import (
+    IRREGULAR_PAST,
+    VERBISH,
+    left_np,
+    seg_kind,
+)
+from graph.analyze.lexicon import CORE_CUE_FORMS, DETERMINERS
 from graph.analyze.tokens import Tok
 
 Rng = tuple[int, int]
@@ -38,7 +43,7 @@ def _segs(toks: list[Tok], lo: int, hi: int) -> list[Rng]:
 
 def _has_cue(toks: list[Tok], seg: Rng, cues: list[int]) -> bool:
     return any(seg[0] <= c <= seg[1] for c in cues) or any(
-        toks[x].low in CUE_FORMS and not toks[x].is_cap for x in range(seg[0], seg[1] + 1))
+        toks[x].low in CORE_CUE_FORMS and not toks[x].is_cap for x in range(seg[0], seg[1] + 1))
 
 
 def mention_before(toks: list[Tok], name: Rng, comma: int, cues: list[int]) -> Rng:
@@ -53,10 +58,17 @@ def mention_before(toks: list[Tok], name: Rng, comma: int, cues: list[int]) -> R
         return name
     end = b
     for seg in segs:
-        if seg_kind(toks, seg) == "part" or _has_cue(toks, seg, cues):
+        if (seg_kind(toks, seg) == "part" and not _place(toks, seg)) or _has_cue(toks, seg, cues):
             break
         end = seg[1]
     return (a, end)
+
+
+def _place(toks: list[Tok], seg: Rng) -> bool:
+    """ "of Raleigh", "in Almaty": a short place phrase stays in the mention."""
+    a, b = seg
+    return b - a <= 3 and toks[a].low in ("of", "from", "in") and all(
+        toks[x].is_cap or toks[x].text == "." for x in range(a + 1, b + 1))
 
 
 def mention_after(toks: list[Tok], name: Rng, cues: list[int]) -> Rng:
@@ -123,3 +135,39 @@ def junk_source(toks: list[Tok], rng: Rng) -> bool:
             t.is_cap for t in toks[a : b + 1]):
         return True
     return False
+
+
+_TAIL_ADVERBS = frozenset(
+    """earlier later also often still then now again first once themselves himself herself
+    itself ago""".split()
+)
+
+
+def trim_tail(toks: list[Tok], rng: Rng) -> Rng:
+    """ "Trump earlier (Tuesday) backed", "Sanders often questions", "Hillary Clinton sternly
+    reprimanded": adverbs between the subject and the cue are not part of the source."""
+    a, b = rng
+    while b > a and (toks[b].low in _TAIL_ADVERBS or (
+            toks[b].low.endswith("ly") and len(toks[b].low) > 4 and not toks[b].is_cap)):
+        b -= 1
+        if toks[b].low == "long" and toks[b + 1].low == "ago" and b > a:
+            b -= 1
+    return (a, b)
+
+
+def cut_at_verb(toks: list[Tok], rng: Rng) -> Rng:
+    """ "Rubio's campaign sent out a press release saying": the walk ran over a finite verb;
+    the source is the subject before it."""
+    a, b = rng
+    for m in range(a + 1, b + 1):
+        t = toks[m]
+        if not t.is_word or t.low in ("who", "that", "which", "whose"):
+            return rng  # appositions and relative clauses have verbs of their own
+        if t.is_cap:
+            continue
+        if t.low in IRREGULAR_PAST or t.low in VERBISH - {"'s", "’s"} or (
+                t.low.endswith("ed") and len(t.low) > 4 and toks[m - 1].low not in DETERMINERS
+                and toks[m - 1].is_cap):
+            return (a, m - 1)
+    return rng
+

@@ -34,7 +34,8 @@ _POSS = frozenset({"'s", "’s"})
 _POSS_DET = frozenset({"his", "her", "their", "its", "our", "my"})
 _QUOTE_MARKS = frozenset({"“", "”", '"', "‘", "’", "'"})
 _REL_HEADS = frozenset({"who", "which", "whose", "where", "when", "whom"})
-_LEAD_TRIM = frozenset({"and", "but", "so", "even", "now", "then", "still", "also", "yet", "or"})
+_LEAD_TRIM = frozenset({"and", "but", "so", "even", "now", "then", "still", "also", "yet", "or",
+                        "perhaps", "maybe", "whereas", "just"})
 _TIME_TAIL = frozenset({"later", "ago", "earlier", "afterward", "afterwards"})
 
 
@@ -187,7 +188,8 @@ def comma_subject(toks: list[Tok], left: int) -> Rng | None:
     subj = None
     for i in range(len(segs) - 1, -1, -1):
         if kinds[i] == "np" and (i == 0 or kinds[i - 1] in ("part", "clause")
-                                 and not _continues(toks, segs[i - 1])):
+                                 and not _continues(toks, segs[i - 1])
+                                 and not _place_tail(toks, segs[i - 1], segs[i])):
             subj = i
             break
     if subj is None:
@@ -207,6 +209,16 @@ def comma_subject(toks: list[Tok], left: int) -> Rng | None:
             break
         end = segs[j][1]
     return (head[0], end)
+
+
+def _place_tail(toks: list[Tok], prev: Rng, seg: Rng) -> bool:
+    """ "speaking at a rally in Wilmington, N.C.,": a state or country after a place."""
+    a, b = seg
+    return (b - a < 3 and all(toks[x].is_cap or toks[x].text == "." for x in range(a, b + 1))
+            and prev[1] - prev[0] >= 1 and toks[prev[1]].is_cap
+            and any(toks[x].low in ("in", "at", "from", "of", "near")
+                    and all(toks[y].is_cap for y in range(x + 1, prev[1] + 1))
+                    for x in range(max(prev[0], prev[1] - 3), prev[1])))
 
 
 def _continues(toks: list[Tok], seg: Rng) -> bool:
@@ -357,7 +369,8 @@ def left_np(toks: list[Tok], j: int) -> Rng | None:
     while k >= 0 and b - k < 10:
         t = toks[k]
         low = t.low
-        if t.text in ("'s", "’s", "&", "-", "'", "’") and k < j:
+        if t.text in ("'s", "’s", "&", "-", "'", "’") and k < j and not (
+                t.text == "-" and k > 0 and toks[k - 1].end < t.start):
             k -= 1
             continue
         if not t.is_word or low in BREAK_LEFT or (
@@ -387,8 +400,11 @@ def left_np(toks: list[Tok], j: int) -> Rng | None:
         x = a - 2
         while x >= 0 and (toks[x].is_cap or toks[x].text in ("'s", "’s", ".")):
             x -= 1
-        if x < a - 2 and (x < 0 or toks[x].text == ",") and not (x < 0 and x + 2 == a - 1):
-            a = x + 1
+        if x < a - 2 and (x < 0 or toks[x].text == ",") and not (x < 0 and x + 2 == a - 1) and (
+                toks[x + 1].low not in {"like", "unlike"}
+                and seg_kind(toks, (x + 1, a - 2)) == "np"):
+            a = x + 1  # not "Like Rove, the Sanders camp ..." / "Early Tuesday, the ..."
+
     while a < b and toks[a].low in _LEAD_TRIM:
         a += 1
     return (a, b)
