@@ -141,7 +141,9 @@ def _key_pattern(store: ClaimStore, flt: ClaimFilter, sort: str | None) -> tuple
         extra = extra.replace(ENTITY_PATTERN, f"VALUES ?e {{ {found} }} ?claim schema:about ?e .")
         bindings.pop("want_entity")
     sort_key = SORT_KEYS[sort] if sort else ""
-    parts = ["?claim a schema:Claim ; schema:appearance ?article .", sort_key]
+    # Only claims have a check-worthiness score, so that sort key enumerates the claims by
+    # itself; the type and appearance joins would cost a lookup per claim in the store.
+    parts = ["" if sort == "check_worthiness" else "?claim a schema:Claim .", sort_key]
     if flt.outlet:
         outlets = store.select(
             f"{P}SELECT DISTINCT ?outlet WHERE {{ ?outlet schema:name ?outlet_name ; "
@@ -152,13 +154,24 @@ def _key_pattern(store: ClaimStore, flt: ClaimFilter, sort: str | None) -> tuple
         parts.append(f"VALUES ?outlet {{ {found} }} ?claim ckg:outlet ?outlet .")
     if flt.text:
         parts.append("?claim schema:text ?text .")
-    if flt.status:
+    if flt.status == Status.UNSOURCED.value:
         parts.append("OPTIONAL { ?claim ckg:status ?status_concept }")
+    elif flt.status:  # a required, bound pattern: the store can start from these claims
+        concept = bindings.pop("want_status")
+        extra = extra.replace("FILTER(?status_concept = ?want_status)", "")
+        parts.append(f"VALUES ?status_concept {{ {concept.n3()} }} "
+                     "?claim ckg:status ?status_concept .")
     if flt.article:
         parts.append("?article schema:url ?url .")
     if (flt.date_from or flt.date_to) and "?published" not in sort_key:
         parts.append("OPTIONAL { ?article schema:datePublished ?published }")
-    return "\n  ".join(dict.fromkeys(parts)) + "\n  " + extra, bindings
+    if any("?article" in part for part in [*parts, extra]):
+        parts.insert(0, "?claim schema:appearance ?article .")
+    return "\n  ".join(p for p in dict.fromkeys(parts) if p) + "\n  " + extra, bindings
+
+
+#: Statuses few claims have: a page filtered by one is read directly, not by date windows.
+SELECTIVE_STATUSES = {Status.CONFIRMED.value, Status.DISPUTED.value}
 
 
 def claim_rows(store: ClaimStore, flt: ClaimFilter | None = None, sort: str = "newest",
@@ -167,7 +180,7 @@ def claim_rows(store: ClaimStore, flt: ClaimFilter | None = None, sort: str = "n
     then read the rows of just those claims."""
     flt = flt or ClaimFilter()
     sort = sort if sort in SORTS else "newest"
-    selective = flt.entity or flt.article
+    selective = flt.entity or flt.article or flt.outlet or flt.status in SELECTIVE_STATUSES
     if limit is not None and sort in ("newest", "oldest") and not selective:
         iris = _page_by_article_date(store, flt, sort, limit + offset)[offset:]
     else:
@@ -184,7 +197,10 @@ def _page_keys(store: ClaimStore, flt: ClaimFilter, sort: str, limit: int | None
     keys, bindings = _key_pattern(store, flt, sort)
     if window is not None:
         keys = f"VALUES ?article {{ {_values(window)} }}\n  {keys}"
-    order = SORTS[sort]
+    # No tie-break on the claim IRI here: ordering by an IRI reads every claim's IRI string
+    # from the store. Ties keep the store's own (stable) order, so pages do not overlap; the
+    # rows of each page are then sorted with the tie-break.
+    order = SORTS[sort].removesuffix(" ?claim")
     key_vars = " ".join(sorted({"?claim", *re.findall(r"\?\w+", order)}))
     page = f"LIMIT {int(limit)} OFFSET {int(offset)}" if limit is not None else ""
     query = f"{P}SELECT DISTINCT {key_vars} WHERE {{ {keys} }} ORDER BY {order} {page}"

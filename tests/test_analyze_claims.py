@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from graph.analyze import ANALYZER_NAME, analyze
@@ -130,13 +128,3 @@ def test_check_worthiness_orders_sensibly() -> None:
     for s in (factual, opinion, question, thanks, ""):
         assert 0.0 <= check_worthiness(s) <= 1.0
 
-
-def test_speed() -> None:
-    text = " ".join([ARTICLE.replace("\n", " ")] * 8)  # ~800 words
-    art = Article(url="u", text=text)
-    analyze(art)
-    t0 = time.perf_counter()
-    for _ in range(20):
-        analyze(art)
-    per_second = 20 / (time.perf_counter() - t0)
-    assert per_second > 20, per_second
