@@ -17,7 +17,9 @@ from graph.analyze.attribution_cues import (
     _poll_np,
     _trim_span,
 )
+from graph.analyze.attribution_inverted import extend_apposition, inverted_ok, right_np
 from graph.analyze.attribution_mention import (
+    according_np,
     coordinated,
     cut_at_verb,
     junk_source,
@@ -27,11 +29,8 @@ from graph.analyze.attribution_mention import (
 )
 from graph.analyze.attribution_np import (
     comma_subject,
-    extend_apposition,
-    inverted_ok,
     left_np,
     np_forward,
-    right_np,
     subject_of_sentence,
     widen_subject,
 )
@@ -55,7 +54,6 @@ from graph.analyze.lexicon import (
 from graph.analyze.phrases import (
     _FIRST_SECOND,
     _REL,
-    _according_np,
     _span,
 )
 from graph.analyze.tokens import Tok, tokenize
@@ -111,11 +109,13 @@ def find_attributions(text: str, sentence: Sentence) -> list[Attribution]:
                 out.append(Attribution(content, None, cue, None, text[cue.start : cue.end], "verb"))
             continue
         if kind == "according_to":
-            rng = _poll_np(toks, b + 1) if toks[a].low == "in" else _according_np(toks, b + 1)
+            fronted = a <= 1 or (a > 1 and toks[a - 1].text not in (",",) and a < 4)
+            rng = _poll_np(toks, b + 1) if toks[a].low == "in" else according_np(
+                toks, b + 1, final=not fronted)
             src = _span(toks, rng) if rng else None
             if rng:
                 taken.append(rng)
-            if a <= 1 or (a > 1 and toks[a - 1].text not in (",",) and a < 4):
+            if fronted:
                 after = rng[1] + 1 if rng else b + 1
                 if after < len(toks) and toks[after].start >= stop:
                     stop = s_end  # "According to X, Mills asked ...": the whole clause

@@ -42,6 +42,8 @@ def _segs(toks: list[Tok], lo: int, hi: int) -> list[Rng]:
 
 
 def _has_cue(toks: list[Tok], seg: Rng, cues: list[int]) -> bool:
+    """A cue of its own: "Cruz, who says ..., said" - the relative clause is its own
+    attribution (source "who"), not part of this source."""
     return any(seg[0] <= c <= seg[1] for c in cues) or any(
         toks[x].low in CORE_CUE_FORMS and not toks[x].is_cap for x in range(seg[0], seg[1] + 1))
 
@@ -171,3 +173,60 @@ def cut_at_verb(toks: list[Tok], rng: Rng) -> Rng:
             return (a, m - 1)
     return rng
 
+
+
+_ACC_STOP = frozenset({",", ";", "—", "–", ":", "(", ")"})
+
+
+def according_np(toks: list[Tok], k: int, final: bool) -> Rng | None:
+    """Source after "according to": up to the next comma, dash or the end of the sentence
+    ("early results of exit polls conducted for the Associated Press and television networks
+    for Edison Research"), over abbreviations ("through Jan. 31") and quoted titles; a
+    noun-phrase apposition after a comma is part of it ("Dennis B. Ross, another former
+    envoy,")."""
+    n = len(toks)
+    last = n - 1
+    while last > k and not toks[last].is_word:
+        last -= 1
+    m = k
+    while m < n and m - k < (30 if final else 12):
+        t = toks[m]
+        if t.text in _ACC_STOP or (t.text == "-" and m > 0 and toks[m - 1].end < t.start):
+            break
+        if t.text == "." and m >= last:
+            break
+        if t.text in ("“", '"') and (m == k or toks[m - 1].text == ","):
+            break
+        if t.low in ("that", "which") and m > k and toks[m - 1].low not in ("the", "a"):
+            break
+        m += 1
+    if m == k:
+        return None
+    end = m - 1
+    while end > k and not toks[end].is_word and toks[end].text not in (")", "”", '"', "'", "’"):
+        end -= 1
+    if m < n and toks[m].text == ",":
+        # "according to X, an advocacy group(, ...)": appositions that end at a comma or
+        # the sentence end
+        for seg in _segs(toks, m + 1, last):
+            closes = (final and seg[1] + 1 >= last) or (
+                seg[1] + 1 < last and toks[seg[1] + 1].text == ",")
+            if seg_kind(toks, seg) not in ("np", "rel") or not closes or seg[1] - seg[0] > 14:
+                break
+            if seg_kind(toks, seg) == "np" and not _appos_start(toks, seg):
+                break
+            end = seg[1]
+    return (k, end)
+
+
+def _appos_start(toks: list[Tok], seg: Rng) -> bool:
+    """An apposition starts like a description: "another former envoy", "a political
+    crowdfunding website", "director of the Survey Center", "Clinton's Latino vote director";
+    not like a clause ("..., according to Roffman, Trump made further demands")."""
+    t = toks[seg[0]]
+    if any(toks[x].low in IRREGULAR_PAST or (toks[x].low.endswith("ed") and not toks[x].is_cap
+                                              and toks[x - 1].is_cap)
+           for x in range(seg[0] + 1, seg[1] + 1)):
+        return False  # "Mexico's powerful Televisa network censured his first report"
+    return t.low in DETERMINERS or t.low in ("one", "another") or (
+        seg[1] > seg[0] and toks[seg[0] + 1].text in ("'s", "’s"))
