@@ -180,10 +180,18 @@ def comma_subject(toks: list[Tok], left: int) -> Rng | None:
     The source is the subject plus appositive noun phrases directly after it; relative and
     participial clauses are left out (the product wants the speaker, not a description).
     """
-    segs = _segments(toks, left)
+    every = _segments(toks, left)
     q = next((x for x in range(left - 1, 0, -1)
               if toks[x].text in _QUOTE_MARKS and toks[x - 1].text == ","), -1)
-    segs = [sg for sg in segs if sg[0] > q]  # '"...," his wife, X, wrote': not the quote
+    segs = [sg for sg in every if sg[0] > q]  # '"...," his wife, X, wrote': not the quote
+    if q >= 0 and segs != every:
+        # a quoted title inside the subject ('Hemsley, the co-author of "Going Viral,"
+        # about ..., said') rather than a quotation before it
+        return _comma_subject(toks, segs) or _comma_subject(toks, every)
+    return _comma_subject(toks, segs)
+
+
+def _comma_subject(toks: list[Tok], segs: list[Rng]) -> Rng | None:
     if not segs or len(segs) > 6:
         return None
     kinds = [seg_kind(toks, s) for s in segs]
@@ -191,7 +199,8 @@ def comma_subject(toks: list[Tok], left: int) -> Rng | None:
     for i in range(len(segs) - 1, -1, -1):
         if kinds[i] == "np" and (i == 0 or kinds[i - 1] in ("part", "clause")
                                  and not _continues(toks, segs[i - 1])
-                                 and not _place_tail(toks, segs[i - 1], segs[i])):
+                                 and not _place_tail(toks, segs[i - 1], segs[i])
+                                 and not _place_apposition(toks, segs[i - 1], segs[i])):
             subj = i
             break
     if subj is None:
@@ -221,6 +230,11 @@ def _place_tail(toks: list[Tok], prev: Rng, seg: Rng) -> bool:
             and any(toks[x].low in ("in", "at", "from", "of", "near")
                     and all(toks[y].is_cap for y in range(x + 1, prev[1] + 1))
                     for x in range(max(prev[0], prev[1] - 3), prev[1])))
+
+
+def _place_apposition(toks: list[Tok], prev: Rng, seg: Rng) -> bool:
+    """ "facing a challenge in Iowa, a swing state,": an apposition to the place."""
+    return toks[seg[0]].low in ("a", "an") and toks[prev[1]].is_cap and prev[1] > prev[0]
 
 
 def _continues(toks: list[Tok], seg: Rng) -> bool:
