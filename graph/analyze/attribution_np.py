@@ -184,7 +184,9 @@ def comma_subject(toks: list[Tok], left: int) -> Rng | None:
     q = next((x for x in range(left - 1, 0, -1)
               if toks[x].text in _QUOTE_MARKS and toks[x - 1].text == ","), -1)
     segs = [sg for sg in every if sg[0] > q]  # '"...," his wife, X, wrote': not the quote
-    if q >= 0 and segs != every:
+    opening = next((x for x in range(q - 2, max(q - 10, -1), -1)
+                    if toks[x].text in _QUOTE_MARKS), None) if q >= 0 else None
+    if opening is not None and segs != every:
         # a quoted title inside the subject ('Hemsley, the co-author of "Going Viral,"
         # about ..., said') rather than a quotation before it
         return _comma_subject(toks, segs) or _comma_subject(toks, every)
@@ -226,15 +228,20 @@ def _place_tail(toks: list[Tok], prev: Rng, seg: Rng) -> bool:
     """ "speaking at a rally in Wilmington, N.C.,": a state or country after a place."""
     a, b = seg
     return (b - a < 3 and all(toks[x].is_cap or toks[x].text == "." for x in range(a, b + 1))
-            and prev[1] - prev[0] >= 1 and toks[prev[1]].is_cap
-            and any(toks[x].low in ("in", "at", "from", "of", "near")
-                    and all(toks[y].is_cap for y in range(x + 1, prev[1] + 1))
-                    for x in range(max(prev[0], prev[1] - 3), prev[1])))
+            and _ends_in_place(toks, prev))
+
+
+def _ends_in_place(toks: list[Tok], seg: Rng) -> bool:
+    """The segment ends with "in Wilmington" / "at New York University"."""
+    return seg[1] - seg[0] >= 1 and toks[seg[1]].is_cap and any(
+        toks[x].low in ("in", "at", "from", "of", "near")
+        and all(toks[y].is_cap for y in range(x + 1, seg[1] + 1))
+        for x in range(max(seg[0], seg[1] - 3), seg[1]))
 
 
 def _place_apposition(toks: list[Tok], prev: Rng, seg: Rng) -> bool:
     """ "facing a challenge in Iowa, a swing state,": an apposition to the place."""
-    return toks[seg[0]].low in ("a", "an") and toks[prev[1]].is_cap and prev[1] > prev[0]
+    return toks[seg[0]].low in ("a", "an") and _ends_in_place(toks, prev)
 
 
 def _continues(toks: list[Tok], seg: Rng) -> bool:
