@@ -25,6 +25,7 @@ from graph.analyze.attribution_mention import (
     junk_source,
     mention_after,
     mention_before,
+    relative_subject,
     trim_tail,
 )
 from graph.analyze.attribution_np import (
@@ -199,6 +200,8 @@ def find_attributions(text: str, sentence: Sentence) -> list[Attribution]:
             src_rng = left_np(toks, left)
             if src_rng:
                 src_rng = coordinated(toks, widen_subject(toks, src_rng))
+                if (rel_subj := relative_subject(toks, src_rng)) is not None:
+                    src_rng, mention = rel_subj
             if src_rng and toks[src_rng[0]].low in _REL and src_rng[0] > 1:
                 r = src_rng[0]
                 ante = left_np(toks, r - 2 if toks[r - 1].text == "," else r - 1)

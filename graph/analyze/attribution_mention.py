@@ -97,6 +97,7 @@ def mention_after(toks: list[Tok], name: Rng, cues: list[int]) -> Rng:
 
 
 _CONJ = frozenset({"and", "nor", "&"})
+_MORE = frozenset({"more", "less", "fewer", "Less", "More", "Fewer"})
 _CLAUSE_OPEN = frozenset(
     """that but and when while because as if so since where whether although though after
     before until unless once however yet then also""".split()
@@ -105,20 +106,37 @@ _OPEN_PUNCT = frozenset({",", ";", ":", "—", "–", "“", '"', "(", "‘"})
 
 
 def coordinated(toks: list[Tok], rng: Rng) -> Rng:
-    """ "Trump and Sanders often blame", "Neither Maples nor Trump responded": the left
-    subject walk stops at the conjunction; take the first conjunct when it starts the clause."""
+    """ "Trump and Sanders often blame", "Neither Maples nor Trump responded", "Friends,
+    lobbyists and former foes say", "more than 4 in 10 said": the left subject walk stops at a
+    conjunction, a comma of a list or "than"; take the whole subject when it starts the
+    clause."""
     a, b = rng
-    if a < 2 or toks[a - 1].low not in _CONJ or not toks[a - 2].is_word:
+    if a >= 2 and toks[a - 1].low == "than" and toks[a - 2].low in _MORE:
+        return (a - 2, b)
+    if a < 2 or toks[a - 1].low not in _CONJ:
         return rng
-    first = left_np(toks, a - 2)
-    if first is None or first[1] != a - 2:
+    k = a - 2
+    if toks[k].text == ",":
+        return rng  # "X said ..., and Y added": two clauses, not a list
+    if not toks[k].is_word:
         return rng
-    p = first[0]
-    if p > 0 and toks[p - 1].low == "neither":
-        p -= 1
-    if p > 0 and not (toks[p - 1].text in _OPEN_PUNCT or toks[p - 1].low in _CLAUSE_OPEN):
+    first = left_np(toks, k)
+    if first is None or first[1] != k:
         return rng
-    return (p, b)
+    starts = [first[0]]
+    while starts[-1] >= 2 and toks[starts[-1] - 1].text == ",":
+        item = left_np(toks, starts[-1] - 2)
+        if item is None or item[1] != starts[-1] - 2 or item[1] - item[0] > 4:
+            break
+        starts.append(item[0])
+    for p in reversed(starts):  # the longest list that starts the clause
+        if p > 0 and toks[p - 1].low == "neither":
+            p -= 1
+        if p == 0 or toks[p - 1].text in _OPEN_PUNCT or toks[p - 1].low in _CLAUSE_OPEN:
+            if p < first[0] and p > 0 and toks[p - 1].text == ",":
+                continue  # "In Iowa, Trump and Cruz": a fronted phrase, not a list item
+            return (p, b)
+    return rng
 
 
 _DANGLING = frozenset("a an the no his its their my our your every".split())
@@ -239,3 +257,23 @@ def _appos_start(toks: list[Tok], seg: Rng) -> bool:
         return False  # "Mexico's powerful Televisa network censured his first report"
     return t.low in DETERMINERS or t.low in ("one", "another") or (
         seg[1] > seg[0] and toks[seg[0] + 1].text in ("'s", "’s"))
+
+
+def relative_subject(toks: list[Tok], rng: Rng) -> tuple[Rng, Rng] | None:
+    """ "Democrats in Iowa who watched the Saturday debate said": the walk left stopped inside
+    the relative clause; (name, mention) = ("Democrats in Iowa", the whole subject)."""
+    a, b = rng
+    if a == b and toks[a].low in ("he", "she", "they", "i", "we", "it", "you"):
+        return None
+    r = a - 1
+    while r > 0 and a - r < 14 and toks[r].is_word and toks[r].low not in ("who", "that"):
+        r -= 1
+    if r <= 0 or toks[r].low != "who" or r + 1 >= a:
+        return None
+    nxt = toks[r + 1]
+    if nxt.is_cap or nxt.low in DETERMINERS or nxt.low in ("he", "she", "they", "i", "we"):
+        return None  # "the rivals who Trump said" - an object relative
+    head = left_np(toks, r - 1) if toks[r - 1].is_word else None
+    if head is None or head[1] != r - 1:
+        return None
+    return head, (head[0], b)

@@ -127,7 +127,7 @@ def seg_kind(toks: list[Tok], seg: Rng) -> str:
         return "part"
     if low in _FRONT_ADVERBS or (a == 0 and low.endswith("ly") and len(low) > 4):
         return "part"  # "Here in Columbia, Sanders ...", "Shortly after the merger, ..."
-    if a == 0 and len(t.text) > 2 and t.text.isupper() and t.text.isalpha():
+    if a == 0 and a == b and len(t.text) > 2 and t.text.isupper() and t.text.isalpha():
         return "part"  # dateline: "WASHINGTON, Dec. 8 (UPI) -"
     if any(toks[x].text in _WIRES for x in range(a, b + 1)):
         return "part"
@@ -197,6 +197,13 @@ def _comma_subject(toks: list[Tok], segs: list[Rng]) -> Rng | None:
     if not segs or len(segs) > 6:
         return None
     kinds = [seg_kind(toks, s) for s in segs]
+    for i, (a, b) in enumerate(segs):
+        if kinds[i] == "part" and toks[a].low in _SUBORD and b > a and toks[a + 1].is_cap:
+            head = np_forward(toks, a + 1, b + 1)
+            if head is not None and head[1] == b:
+                # "while Mike Huckabee, the former governor, proposed", "As John Cornyn,
+                # the No. 2 in the GOP leadership, put it"
+                segs[i], kinds[i] = (a + 1, b), "np"
     subj = None
     for i in range(len(segs) - 1, -1, -1):
         if kinds[i] == "np" and (i == 0 or kinds[i - 1] in ("part", "clause")
@@ -237,6 +244,9 @@ def _ends_in_place(toks: list[Tok], seg: Rng) -> bool:
         toks[x].low in ("in", "at", "from", "of", "near")
         and all(toks[y].is_cap for y in range(x + 1, seg[1] + 1))
         for x in range(max(seg[0], seg[1] - 3), seg[1]))
+
+
+_SUBORD = frozenset("while as because though although when if since whereas after before".split())
 
 
 def _place_apposition(toks: list[Tok], prev: Rng, seg: Rng) -> bool:
@@ -302,10 +312,16 @@ def left_np(toks: list[Tok], j: int) -> Rng | None:
     while k >= 0 and b - k < 10:
         t = toks[k]
         low = t.low
-        if t.text in ("'s", "’s", "&", "-", "'", "’") and k < j and not (
+        if t.text in ("'s", "’s", "&", "-", "'", "’", "/") and k < j and not (
                 t.text == "-" and k > 0 and toks[k - 1].end < t.start):
-            k -= 1
+            k -= 1  # "A CNN/ORC poll", "Procter & Gamble"
             continue
+        if t.text == "." and k < j and k > 0 and toks[k - 1].is_cap and len(toks[k - 1].text) <= 4:
+            k -= 1  # "Pres. Obama", "Nov. 8"
+            continue
+        if k < j and low in ("this", "these") and toks[k + 1].is_word:
+            a = k  # "This group recognizes", "this reporter revealed"
+            break
         if not t.is_word or low in BREAK_LEFT or (
             low in PRONOUNS and low not in ("his", "her", "their", "its")
         ):
