@@ -388,3 +388,42 @@ def _mentions(text: str) -> list[tuple[str | None, str | None, str | None]]:
 )
 def test_source_mentions(text: str, expected: list) -> None:
     assert _mentions(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # impressions and interview labels: the cue stays, no one is named as the source
+        ("Ben Carson appears to be slipping in the polls this week.",
+         [(None, None, "appears")]),
+        ("A: I think his conclusory comment is correct.", [(None, None, ":")]),
+        ("The topic is not expected to surface in the talks.",
+         [(None, None, "is not expected")]),
+        # sources the subject walk used to miss
+        ("The two parties differ, with Trump calling for a ban on new arrivals.",
+         [("Trump", "Trump", "calling for")]),
+        ("As reported by Western Journalism, last year Seattle raised its minimum wage.",
+         [("Western Journalism", "Western Journalism", "reported")]),
+        ("Friends, lobbyists and former foes say that Trump is picking the right man.",
+         [("Friends, lobbyists and former foes", "Friends, lobbyists and former foes",
+           "say")]),
+        ("Even so, more than 4 in 10 said Trump would be best at handling the economy.",
+         [("more than 4 in 10", "more than 4 in 10", "said")]),
+        ("Democrats in Iowa who watched the Saturday debate said they were unfazed.",
+         [("Democrats in Iowa", "Democrats in Iowa who watched the Saturday debate",
+           "said")]),
+        ("A CNN/ORC poll last month showed Mr. Trump leading Mr. Cruz nationally.",
+         [("A CNN/ORC poll", "A CNN/ORC poll", "showed")]),
+        ("His office put out a statement saying the state cannot vet every refugee.",
+         [("His office", "His office", "saying")]),
+        ("That's according to early results of exit polls conducted for the Associated "
+         "Press and television networks by Edison Research.",
+         [("early results of exit polls conducted for the Associated Press and television "
+           "networks by Edison Research",) * 2 + ("according to",)]),
+        # a walk that found no noun phrase gives no source
+        ("Many of the closures involved courses, the latter a reference to private clubs.",
+         [(None, None, "reference")]),
+    ],
+)
+def test_source_spans_polnear(text: str, expected: list) -> None:
+    assert _mentions(text) == expected

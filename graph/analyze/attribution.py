@@ -110,7 +110,8 @@ def find_attributions(text: str, sentence: Sentence) -> list[Attribution]:
                 out.append(Attribution(content, None, cue, None, text[cue.start : cue.end], "verb"))
             continue
         if kind == "according_to":
-            fronted = a <= 1 or (a > 1 and toks[a - 1].text not in (",",) and a < 4)
+            fronted = (a <= 1 or (a > 1 and toks[a - 1].text not in (",",) and a < 4)) and not (
+                a == 2 and toks[1].low in ("'s", "’s", "is", "was"))  # "That's according to X"
             rng = _poll_np(toks, b + 1) if toks[a].low == "in" else according_np(
                 toks, b + 1, final=not fronted)
             src = _span(toks, rng) if rng else None

@@ -155,14 +155,15 @@ def junk_source(toks: list[Tok], rng: Rng) -> bool:
             t.is_cap for t in toks[a : b + 1]):
         return True
     # "began (writing)", "spent nearly all of her time (responding)", "much (saying)"
+    if a == b and first.low in ("more", "less", "much", "little"):
+        return True
     return not first.is_cap and (first.low in IRREGULAR_PAST or first.low in _NOT_SUBJECT
                                  or first.low in VERBISH)
 
 
 _NOT_SUBJECT = frozenset(
-    """began begin begins started kept continued went go goes provide provides much little
-    soon more less reasonably like unlike otherwise easier look looks am involves heaps
-    """.split()
+    """began begin begins started kept continued went go goes provide provides soon
+    reasonably like unlike otherwise easier look looks am involves heaps""".split()
 )
 
 
