@@ -198,7 +198,20 @@ def find_attributions(text: str, sentence: Sentence) -> list[Attribution]:
                 if inner is not None:
                     mention = mention_before(toks, inner, left, cue_starts)
         else:
+            if toks[left].text in _CONTRACTED and left > 0 and toks[left - 1].low in (
+                    "he", "she", "they", "we", "i", "who"):
+                left -= 1  # "he's said", "they've argued"
             src_rng = left_np(toks, left)
+            if src_rng is None:
+                k = left
+                while k > 0 and (toks[k].low in TIME_WORDS or toks[k].low in _INTERRUPT
+                                 or toks[k].low in ("on", "last", "this")):
+                    k -= 1
+                if k > 0 and k < left and toks[k].text == ",":
+                    # "Trump, who has been feuding with leaders, on Friday described"
+                    src_rng = comma_subject(toks, k)
+                    if src_rng is not None:
+                        mention = mention_before(toks, src_rng, k, cue_starts)
             if src_rng:
                 src_rng = coordinated(toks, widen_subject(toks, src_rng))
                 if (rel_subj := relative_subject(toks, src_rng)) is not None:
@@ -281,6 +294,8 @@ def _only_adverbial(text: str, span: Span | None) -> bool:
     return all(not w or w in _ADVERBIAL or w[:1].isdigit() for w in words)
 
 
+_CONTRACTED = frozenset({"'s", "’s", "'ve", "’ve", "'re", "’re", "'d", "’d"})
+_INTERRUPT = frozenset({"however", "though", "meanwhile", "too", "instead", "therefore"})
 #: "Clinton appeared to have the most to gain": the writer's impression, not Clinton's
 #: statement (PolNeAR marks the cue with no source); the attribution stays, source-less
 _IMPERSONAL = frozenset({"appear", "seem"})

@@ -155,12 +155,16 @@ def junk_source(toks: list[Tok], rng: Rng) -> bool:
             t.is_cap for t in toks[a : b + 1]):
         return True
     # "began (writing)", "spent nearly all of her time (responding)", "much (saying)"
-    if a == b and first.low in ("more", "less", "much", "little"):
+    if a == b and first.low in _LONE_ADVERBS:
         return True
     return not first.is_cap and (first.low in IRREGULAR_PAST or first.low in _NOT_SUBJECT
                                  or first.low in VERBISH)
 
 
+_LONE_ADVERBS = frozenset(
+    """more less much little ever any seldom few likewise well instead never rarely often
+    always only even rather perhaps again already""".split()
+)
 _NOT_SUBJECT = frozenset(
     """began begin begins started kept continued went go goes provide provides soon
     reasonably like unlike otherwise easier look looks am involves heaps""".split()

@@ -268,6 +268,10 @@ def subject_of_sentence(
         if quoted and any(quoted[x] for x in range(seg[0], seg[1] + 1)):
             continue
         kind = seg_kind(toks, seg)
+        if kind == "part" and toks[seg[0]].low in ("on", "in", "at", "by", "after", "late"):
+            inner = _after_fronted_time(toks, seg)  # "On Tuesday she doubled down, ..."
+            if inner is not None:
+                return inner
         if kind in ("part", "rel"):
             continue
         a = trim_lead(toks, seg)[0]
@@ -284,6 +288,26 @@ def subject_of_sentence(
                 rng = (rng[0], nxt[1])
         return rng
     return None
+
+
+def _after_fronted_time(toks: list[Tok], seg: Rng) -> Rng | None:
+    """The subject after a fronted time phrase without a comma: "On Tuesday she ...",
+    "On Sunday morning Mr. Trump made ..."."""
+    for m in range(seg[0] + 1, min(seg[1], seg[0] + 5)):
+        if toks[m - 1].low not in TIME_WORDS and toks[m - 1].low not in _DAYPARTS or (
+                toks[m].low in TIME_WORDS or toks[m].low in _DAYPARTS):
+            continue
+        if toks[m].low in ("he", "she", "they", "we", "i"):
+            return (m, m)
+        if toks[m].is_cap:
+            rng = np_forward(toks, m, seg[1] + 1)
+            if rng and rng[1] < seg[1] and _is_finite_verbish(toks, rng[1] + 1):
+                return rng
+        return None
+    return None
+
+
+_DAYPARTS = frozenset({"morning", "afternoon", "evening", "night", "week", "month", "year"})
 
 
 def left_np(toks: list[Tok], j: int) -> Rng | None:
