@@ -27,8 +27,10 @@ log = logging.getLogger(__name__)
 
 DEFAULT_STORE = "data/store"
 STORE_ENV = "CLAIMGRAPH_STORE"
-STORE_GRAPH = "https://w3id.org/claimgraph/graph/store"
+GRAPHS = "https://w3id.org/claimgraph/graph/"  # every graph claimgraph writes is under it
+STORE_GRAPH = GRAPHS + "store"
 STORE_ID = "https://w3id.org/claimgraph/vocab#storeId"
+RESULT_TYPES = "application/sparql-results+xml, application/rdf+xml;q=0.9"  # remote Accept
 
 
 class StoreError(Exception):
@@ -74,12 +76,19 @@ class ClaimStore:
     def construct(self, query: str, bindings: Mapping[str, Node] | None = None) -> Graph:
         return self._run(query, bindings).graph
 
+    def _own_graphs(self) -> str:
+        """A remote endpoint may hold other data (Virtuoso always holds its system graphs):
+        there, count and list only claimgraph's graphs."""
+        return f'FILTER(STRSTARTS(STR(?g), "{GRAPHS}"))' if self.kind == "sparql" else ""
+
     def triple_count(self) -> int:
-        rows = self.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+        rows = self.select(
+            f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {self._own_graphs()} }}")
         return int(rows[0]["n"]) if rows else 0
 
     def named_graphs(self) -> list[str]:
-        rows = self.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
+        rows = self.select(
+            f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {self._own_graphs()} }}")
         return sorted(row["g"] for row in rows)
 
     def graph(self, identifier: str) -> Graph:
@@ -100,11 +109,16 @@ class ClaimStore:
             elif self.kind == "sparql":
                 # Post the request as is: SPARQLUpdateStore.update would prepend its prefixes
                 # and wrap it in GRAPH <urn:x-rdflib:default> { ... } (rdflib 7.x).
-                SPARQLConnector.update(self.dataset.store, sparql)
+                SPARQLConnector.update(self.dataset.store, split_graph_blocks(sparql))
             else:
                 self.dataset.update(protect_escapes(sparql))
         except Exception as exc:  # the backends raise many types; report one line
-            raise StoreError(f"{self.location}: update failed ({exc})") from exc
+            reason = str(exc)
+            read = getattr(exc, "read", None)  # an HTTP error: the server's message says why
+            if read is not None:
+                body = read().decode("utf-8", "replace").strip()
+                reason += f": {body.splitlines()[0][:300]}" if body else ""
+            raise StoreError(f"{self.location}: update failed ({reason})") from exc
 
     def flush(self) -> None:
         """Write buffered data to disk. Embedded Oxigraph keeps writes in RocksDB memtables,
@@ -149,6 +163,33 @@ def with_values(query: str, bindings: Mapping[str, Node]) -> str:
     names = " ".join(f"?{name}" for name in bindings)
     terms = " ".join(term.n3() for term in bindings.values())
     return f"{query[: match.end()]} VALUES ({names}) {{ ({terms}) }} {query[match.end() :]}"
+
+
+_BLOCK_START = re.compile(r"\bINSERT DATA \{ GRAPH (<[^<>\s]*>) \{$")
+#: triples per GRAPH block: Virtuoso 7.2's SPARQL parser gives up ("memory exhausted") near 5000
+BLOCK_TRIPLES = 2000
+
+
+def split_graph_blocks(sparql: str, limit: int = BLOCK_TRIPLES) -> str:
+    """Cut each long ``INSERT DATA { GRAPH <g> {`` block (one triple per line, as claimgraph
+    writes them) into blocks of at most ``limit`` triples, in the same INSERT DATA."""
+    if sparql.count("\n") <= limit:
+        return sparql
+    out: list[str] = []
+    graph, count = None, 0
+    for line in sparql.split("\n"):
+        start = _BLOCK_START.search(line)
+        if start is not None:
+            graph, count = start.group(1), 0
+        elif graph is not None and line.startswith("}"):
+            graph = None  # a triple line starts with "<"; the block ends on a "}" line
+        elif graph is not None and line:
+            count += 1
+            if count > limit:
+                out.append(f"}} GRAPH {graph} {{")
+                count = 1
+        out.append(line)
+    return "\n".join(out)
 
 
 # rdflib's own SPARQL engine (the memory store) reads queries through pyparsing, which expands
@@ -246,7 +287,12 @@ def _open_remote(spec: str) -> ClaimStore:
     if not query_url.startswith(("http://", "https://")):
         raise StoreError(f"{spec}: expected sparql:QUERY_URL[,UPDATE_URL]")
     store = SPARQLUpdateStore(query_endpoint=query_url, update_endpoint=update_url,
-                              autocommit=True, method="POST")  # long VALUES lists: not GET
+                              autocommit=True, method="POST_FORM")
+    # POST (long VALUES lists: not GET) as a form: Virtuoso 7.2 never answers a query posted
+    # directly as application/sparql-query; every SPARQL 1.1 server takes the form.
+    # rdflib lists the accepted types in set order, and Virtuoso answers a SELECT in the first
+    # one, even application/rdf+xml (a result-set graph rdflib cannot read): rank them.
+    store.response_mime_types = lambda: RESULT_TYPES
     dataset = _RemoteDataset(store=store, default_union=True)
     claim_store = ClaimStore(dataset, "sparql", spec)
     try:

@@ -98,3 +98,22 @@ def oxigraph_server(tmp_path_factory) -> Iterator[str]:
     yield f"sparql:{base}/query,{base}/update"
     process.terminate()
     process.wait(10)
+
+
+@pytest.fixture(scope="session")
+def virtuoso_server(tmp_path_factory) -> Iterator[str]:
+    """A private Virtuoso (Debian `virtuoso-opensource`) on 127.0.0.1; yields `sparql:URL`."""
+    from tests import virtuoso_server as virtuoso
+
+    need(virtuoso.binaries() is not None,
+         "Virtuoso is not installed (apt install virtuoso-opensource)")
+    location = tmp_path_factory.mktemp("virtuoso-server")
+    try:
+        sql_port, http_port = free_port(), free_port()
+        while http_port == sql_port:
+            http_port = free_port()
+        process, spec = virtuoso.start(location, sql_port, http_port)
+    except RuntimeError as exc:
+        pytest.fail(str(exc))
+    yield spec
+    virtuoso.stop(process)
