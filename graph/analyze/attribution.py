@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 
+from graph.analyze.attribution_content import content_after_cue, n_words, only_adverbial
 from graph.analyze.attribution_cues import (
     _candidates,
     _colon_attribution,
@@ -27,13 +28,13 @@ from graph.analyze.attribution_mention import (
     mention_before,
     relative_subject,
     trim_tail,
+    widen_subject,
 )
 from graph.analyze.attribution_np import (
     comma_subject,
     left_np,
     np_forward,
     subject_of_sentence,
-    widen_subject,
 )
 from graph.analyze.attribution_rules import (
     is_subordinate,
@@ -43,11 +44,7 @@ from graph.analyze.attribution_stance import human_like
 from graph.analyze.lexicon import (
     AGENT_FORMS,
     AUX_BEFORE_CUE,
-    BREAK_RIGHT,
     CUE_FORMS,
-    DETERMINERS,
-    OBJECT_VERBS,
-    PREPOSITIONS,
     PRONOUNS,
     SPEECH_LEMMAS,
     TIME_WORDS,
@@ -234,13 +231,13 @@ def find_attributions(text: str, sentence: Sentence) -> list[Attribution]:
         before_content = (
             _trim_span(text, sentence.start, toks[before].start) if before > 0 else None
         )
-        after_content = _after_content(text, toks, b_after if trailing else b, lemma, stop)
-        n_after = _n_words(text, after_content)
+        after_content = content_after_cue(text, toks, b_after if trailing else b, lemma, stop)
+        n_after = n_words(text, after_content)
         if before_content and (
             trailing
             or n_after == 0
             or (n_after <= 4 and toks[before - 1].text in (",", "”", '"', "’", "'", "—")
-                and _only_adverbial(text, after_content))
+                and only_adverbial(text, after_content))
         ):
             content = before_content
             if text[content.start] in _OPEN_Q:
@@ -253,11 +250,11 @@ def find_attributions(text: str, sentence: Sentence) -> list[Attribution]:
             content = Span(sentence.start, sentence.end)  # "Trump said." after a quote
         if content is None:
             continue
-        if (lemma not in SPEECH_LEMMAS or src is None) and _n_words(text, content) < 3 and (
+        if (lemma not in SPEECH_LEMMAS or src is None) and n_words(text, content) < 3 and (
                 lemma != "decline" or src is None):
             continue  # "inspectors found cracks": an event, not a reported statement
         if src_rng and is_subordinate(toks, src_rng[0]) and (
-                (content is after_content and _n_words(text, content) < 3)
+                (content is after_content and n_words(text, content) < 3)
                 or (content is not after_content and toks[src_rng[0] - 1].low != "as")):
             continue  # "... until the company says more", "see what the engineers found"
         nested = any(o.kind != "quote" and o.content.start <= cue.start < o.content.end
@@ -278,20 +275,6 @@ def find_attributions(text: str, sentence: Sentence) -> list[Attribution]:
             src = Span(toks[rel_tok].start, toks[rel_tok].end)
         out.append(Attribution(content, src, cue, src_text, text[cue.start : cue.end], att_kind))
     return out
-
-
-_ADVERBIAL = TIME_WORDS | PREPOSITIONS | DETERMINERS | frozenset(
-    "statement interview email emails phone call conference news release tweet post "
-    "recently later earlier previously also last late early".split()
-)
-
-
-def _only_adverbial(text: str, span: Span | None) -> bool:
-    """True when the text after a trailing cue is just "on Tuesday" / "in a statement"."""
-    if span is None:
-        return True
-    words = [w.strip(".,;:!?\"'”’").lower() for w in text[span.start : span.end].split()]
-    return all(not w or w in _ADVERBIAL or w[:1].isdigit() for w in words)
 
 
 _CONTRACTED = frozenset({"'s", "’s", "'ve", "’ve", "'re", "’re", "'d", "’d"})
@@ -320,41 +303,6 @@ def _is_passive(toks: list[Tok], a: int, head: int) -> bool:
                      or toks[k].low.endswith("ly")):
         k -= 1  # "is not (widely) expected", "are now maintained"
     return k >= a and k < head and toks[k].low in _BE
-
-
-def _n_words(text: str, span: Span | None) -> int:
-    if span is None:
-        return 0
-    return sum(1 for w in text[span.start : span.end].split() if any(c.isalnum() for c in w))
-
-
-def _after_content(text: str, toks: list[Tok], b: int, lemma: str, stop: int) -> Span | None:
-    """Content after the cue: skip an indirect object, punctuation and "on Tuesday" to "that"."""
-    k = b + 1
-    if lemma in OBJECT_VERBS and k < len(toks):
-        # "told reporters (that)", "told CNN on Sunday that ..."
-        for m in range(k, min(k + 8, len(toks))):
-            if toks[m].low == "that":
-                k = m
-                break
-        else:
-            obj = right_np(toks, k)
-            if obj is None and toks[k].low in ("reporters", "them", "us", "me"):
-                obj = (k, k)
-            if obj:
-                k = obj[1] + 1
-    while k < len(toks) and toks[k].text in (",", ":", "—"):
-        k += 1
-    # "said on Tuesday that ...", "said in a statement that ..."
-    for m in range(k, min(k + 6, len(toks))):
-        if toks[m].low == "that" and m > k:
-            if all(t.is_word and t.low not in BREAK_RIGHT - PREPOSITIONS - {"last", "this"}
-                   for t in toks[k:m]):
-                k = m
-            break
-    if k >= len(toks) or toks[k].start >= stop:
-        return None
-    return _trim_span(text, toks[k].start, stop)
 
 
 def _first_comma(toks: list[Tok], b: int, quoted: list[bool]) -> int | None:

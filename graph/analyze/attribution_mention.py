@@ -14,7 +14,13 @@ from graph.analyze.attribution_np import (
     left_np,
     seg_kind,
 )
-from graph.analyze.lexicon import CORE_CUE_FORMS, DETERMINERS
+from graph.analyze.lexicon import (
+    BREAK_LEFT,
+    CORE_CUE_FORMS,
+    DETERMINERS,
+    PREPOSITIONS,
+    PRONOUNS,
+)
 from graph.analyze.tokens import Tok
 
 Rng = tuple[int, int]
@@ -282,3 +288,32 @@ def relative_subject(toks: list[Tok], rng: Rng) -> tuple[Rng, Rng] | None:
     if head is None or head[1] != r - 1:
         return None
     return head, (head[0], b)
+
+
+_SUBJ_PRONOUNS = frozenset("i we you he she they it who which that this".split())
+_WIDEN_PREPS = frozenset("of in at from for with on since near by about among across".split())
+
+
+def widen_subject(toks: list[Tok], rng: Rng) -> Rng:
+    """ "A post shared more than 20,000 times since March 9 says": the walk left stopped at a
+    preposition; take the whole noun phrase from the start of the clause when it has no verb."""
+    a, b = rng
+    if a == 0 or toks[a - 1].low not in _WIDEN_PREPS:
+        return rng
+    cs = a - 1
+    while cs > 0 and toks[cs - 1].text not in (",", ";", ":", "“", '"', "—", "(") and a - cs < 16:
+        cs -= 1
+    if cs > 0 and toks[cs - 1].text not in (",", ";", ":", "“", '"', "—", "("):
+        return rng
+    first = toks[cs]
+    if not (first.is_cap or first.low in DETERMINERS or first.low[:1].isdigit()):
+        return rng
+    if first.low in PRONOUNS or first.low in BREAK_LEFT or first.low in PREPOSITIONS:
+        return rng
+    for m in range(cs + 1, a):
+        low = toks[m].low
+        if low in VERBISH or low in IRREGULAR_PAST or (
+                low in BREAK_LEFT and low != "than" and low not in _WIDEN_PREPS) or (
+                low in CORE_CUE_FORMS and not toks[m].is_cap) or low in _SUBJ_PRONOUNS:
+            return rng
+    return (cs, b)

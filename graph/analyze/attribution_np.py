@@ -381,32 +381,3 @@ def left_np(toks: list[Tok], j: int) -> Rng | None:
     while a < b and toks[a].low in _LEAD_TRIM:
         a += 1
     return (a, b)
-
-
-_SUBJ_PRONOUNS = frozenset("i we you he she they it who which that this".split())
-_WIDEN_PREPS = frozenset("of in at from for with on since near by about among across".split())
-
-
-def widen_subject(toks: list[Tok], rng: Rng) -> Rng:
-    """ "A post shared more than 20,000 times since March 9 says": the walk left stopped at a
-    preposition; take the whole noun phrase from the start of the clause when it has no verb."""
-    a, b = rng
-    if a == 0 or toks[a - 1].low not in _WIDEN_PREPS:
-        return rng
-    cs = a - 1
-    while cs > 0 and toks[cs - 1].text not in (",", ";", ":", "“", '"', "—", "(") and a - cs < 16:
-        cs -= 1
-    if cs > 0 and toks[cs - 1].text not in (",", ";", ":", "“", '"', "—", "("):
-        return rng
-    first = toks[cs]
-    if not (first.is_cap or first.low in DETERMINERS or first.low[:1].isdigit()):
-        return rng
-    if first.low in PRONOUNS or first.low in BREAK_LEFT or first.low in PREPOSITIONS:
-        return rng
-    for m in range(cs + 1, a):
-        low = toks[m].low
-        if low in VERBISH or low in IRREGULAR_PAST or (
-                low in BREAK_LEFT and low != "than" and low not in _WIDEN_PREPS) or (
-                low in CUE_FORMS and not toks[m].is_cap) or low in _SUBJ_PRONOUNS:
-            return rng
-    return (cs, b)
