@@ -96,7 +96,7 @@ def mention_after(toks: list[Tok], name: Rng, cues: list[int]) -> Rng:
         return name
     end = b
     for seg in segs:
-        if seg_kind(toks, seg) == "part" or _has_cue(toks, seg, cues):
+        if (seg_kind(toks, seg) == "part" and not _place(toks, seg)) or _has_cue(toks, seg, cues):
             break
         end = seg[1]
     return (a, end)

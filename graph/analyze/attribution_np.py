@@ -138,6 +138,9 @@ def seg_kind(toks: list[Tok], seg: Rng) -> str:
     if toks[b].low in _TIME_TAIL or (b - a < 3 and any(toks[x].low in TIME_WORDS
                                                         for x in range(a, b + 1))):
         return "part"
+    if toks[a].text[:2] in ("R-", "D-", "I-") or (
+            toks[a].text in ("R", "D", "I") and b > a and toks[a + 1].text == "-"):
+        return "np"  # party tag: "Sen. Lindsey Graham, R-S.C."
     if all(toks[x].text.isupper() or not toks[x].is_word for x in range(a, b + 1)) and b > a:
         return "part"  # dateline: "RANGOON, Burma"
     if low in IRREGULAR_PAST or low in ("became", "becomes", "become"):
