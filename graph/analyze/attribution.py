@@ -273,6 +273,8 @@ def find_attributions(text: str, sentence: Sentence) -> list[Attribution]:
         if src is not None and rel_tok >= 0:
             # PolNeAR's source is the relative pronoun; the name stays the speaker
             src = Span(toks[rel_tok].start, toks[rel_tok].end)
+            if toks[rel_tok].low == "that" and not human_like(toks, src_rng):
+                src = src_text = None  # "a Web video that accuses": a thing, not a speaker
         out.append(Attribution(content, src, cue, src_text, text[cue.start : cue.end], att_kind))
     return out
 
