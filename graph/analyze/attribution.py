@@ -114,6 +114,8 @@ def find_attributions(text: str, sentence: Sentence) -> list[Attribution]:
             src = _span(toks, rng) if rng else None
             if rng:
                 taken.append(rng)
+                if toks[a].low == "in" and not any(t.is_cap for t in toks[rng[0] : rng[1] + 1]):
+                    src = None  # "a wide lead in the polls": no one in particular
             if fronted:
                 after = rng[1] + 1 if rng else b + 1
                 if after < len(toks) and toks[after].start >= stop:
@@ -209,6 +211,10 @@ def find_attributions(text: str, sentence: Sentence) -> list[Attribution]:
                     src_rng = comma_subject(toks, k)
                     if src_rng is not None:
                         mention = mention_before(toks, src_rng, k, cue_starts)
+            if src_rng and src_rng[1] < left and toks[src_rng[1]].low.endswith("ed") and all(
+                    toks[x].low in TIME_WORDS or toks[x].low in ("on", "last", "this")
+                    for x in range(src_rng[1] + 1, left + 1)):
+                src_rng = (src_rng[0], left)  # "New polls released Sunday showed"
             if src_rng:
                 src_rng = coordinated(toks, widen_subject(toks, src_rng))
                 if (rel_subj := relative_subject(toks, src_rng)) is not None:
