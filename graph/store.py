@@ -57,7 +57,10 @@ class ClaimStore:
         query = with_values(query, bindings or {})
         if self.kind == "memory":
             query = protect_escapes(query)
-        return self.dataset.query(query)
+        result = self.dataset.query(query)
+        if isinstance(result, tuple):  # rdflib's answer to an HTTP error: (status, message, None)
+            raise StoreError(f"{self.location}: query failed ({result[1]})")
+        return result
 
     def select(self, query: str, bindings: Mapping[str, Node] | None = None) -> list[dict]:
         """Run a SELECT query with bound variables; rows map names to plain Python values."""

@@ -19,6 +19,7 @@ from graph.export import export
 from graph.ingest import expand_sources
 from graph.pipeline import INDEX_FILE, ingest_sources, open_index, remove_article
 from graph.queries import claim_records
+from graph.queries_ui import provenance_chain
 from graph.store import STORE_GRAPH, ClaimStore, StoreError, StoreLocked, open_store
 from tests.conftest import CORPUS, DEMO
 
@@ -183,6 +184,29 @@ def test_a_long_insert_data_block(store):
     lines = "".join(f'<urn:t:s{i}> <urn:t:p> "line {i} }} }}"@en .\n' for i in range(6000))
     store.update(f"DROP SILENT GRAPH <urn:t:g> ;\nINSERT DATA {{ GRAPH <urn:t:g> {{\n{lines}}} }}")
     assert _count(store, "urn:t:g") == 6000
+
+
+VIRTUOSO_PATHS = ("Virtuoso 7.2 ignores a VALUES-bound start of `?claim prov:wasDerivedFrom* ?c` "
+                  "and returns every claim; provenance_chain must write the IRI in the query")
+
+
+@pytest.mark.parametrize("store", ["oxigraph", "remote", pytest.param(
+    "virtuoso", marks=pytest.mark.xfail(strict=True, reason=VIRTUOSO_PATHS))], indirect=True)
+def test_provenance_chain(store):
+    _ingest(store)
+    records = claim_records(store, limit=None)
+    for record in records:
+        chain = {row["claim"]: row["relation"] for row in provenance_chain(store, record["id"])}
+        assert chain.pop(record["id"]) == "this claim"
+        assert {link["claim"] for link in record["derived_from"]} <= set(chain)
+        if not record["derived_from"]:
+            assert not chain, record["id"]
+
+
+@pytest.mark.parametrize("store", list(SERVERS), indirect=True)
+def test_a_failing_query_on_a_server_raises_a_store_error(store):
+    with pytest.raises(StoreError, match="query failed"):
+        store.select("SELECT ?x WHERE { ?x ?p }")
 
 
 def _count(store: ClaimStore, graph: str) -> int:
