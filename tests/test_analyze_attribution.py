@@ -420,6 +420,9 @@ def test_source_mentions(text: str, expected: list) -> None:
          "Press and television networks by Edison Research.",
          [("early results of exit polls conducted for the Associated Press and television "
            "networks by Edison Research",) * 2 + ("according to",)]),
+        # headline and byline labels are not speakers
+        ("Contributing: Iris Ouyang and Thomas Vogel.", []),
+        ("The Latest: Sanders wins the Minnesota caucuses.", []),
         # a walk that found no noun phrase gives no source
         ("Many of the closures involved courses, the latter a reference to private clubs.",
          [(None, None, "reference")]),

@@ -177,7 +177,8 @@ def _colon_attribution(text: str, toks: list[Tok]) -> Attribution | None:
             return None
         if c + 1 >= n or not (toks[c + 1].is_cap or toks[c + 1].text in _OPENERS | {'"', "'"}):
             return None
-        if colon_label(toks, start, c):
+        if colon_label(toks, start, c) or " ".join(
+                t.low for t in toks[start:c] if t.is_word) in _NEWS_LABELS:
             return None
         src: Span | None = Span(toks[start].start, toks[c - 1].end)
         content = _trim_span(text, toks[c + 1].start, toks[-1].end)
@@ -191,6 +192,12 @@ def _colon_attribution(text: str, toks: list[Tok]) -> Attribution | None:
     return None
 
 
+#: headline and byline labels before a colon: "Contributing: X", "The Latest: ...", "BOOM: ..."
+_NEWS_LABELS = frozenset(
+    """contributing|byline|the latest|revealed|wow|look|boom|busted|bombshell|remember|hey|so|
+    paid notice|just leaked|fix is in"""
+    .replace("\n", "").replace("    ", "").split("|")
+)
 _POLL_HEADS = frozenset("poll polls survey surveys polling average averages".split())
 _POLL_TAIL = frozenset("of from by released conducted taken published out".split())
 
