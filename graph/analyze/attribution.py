@@ -264,7 +264,8 @@ def find_attributions(text: str, sentence: Sentence) -> list[Attribution]:
                 or (content is not after_content and toks[src_rng[0] - 1].low != "as")):
             continue  # "... until the company says more", "see what the engineers found"
         nested = any(o.kind != "quote" and o.content.start <= cue.start < o.content.end
-                     and o.cue is not None and o.cue.end <= cue.start for o in out)
+                     and o.cue is not None and o.cue.end <= cue.start
+                     and not _clause_break(toks, o.cue.end, a) for o in out)
         if nested and (lemma not in SPEECH_LEMMAS or _is_pronoun(toks, src_rng)):
             # "Schlafly said she considered ...": PolNeAR (and the claim) keep the outer one;
             # a named nested speaker ("said the governor told him") stays
@@ -296,6 +297,21 @@ _GERUND_PREPS = frozenset({"by", "upon", "after", "before", "while", "without", 
 _BY_OPENERS = frozenset({"as", "when", "if", "unless", "once", "while"})
 _BE = frozenset({"was", "were", "is", "are", "be", "been", "being"})
 _PARTICIPLES = frozenset({"told", "said", "found", "thought", "heard", "written", "known", "seen"})
+
+
+def _clause_break(toks: list[Tok], after: int, a: int) -> bool:
+    """ "Beck said he ..., but he said ...": a new clause between an earlier cue (ending at
+    offset ``after``) and the cue at token ``a``; the later cue is not nested."""
+    for k in range(a - 1, 0, -1):
+        t = toks[k]
+        if t.start < after:
+            return False
+        if t.text == ";" or (t.low in _CLAUSE_CONJ and toks[k - 1].text == ","):
+            return True
+    return False
+
+
+_CLAUSE_CONJ = frozenset({"but", "and", "while", "though", "although", "yet"})
 
 
 def _is_pronoun(toks: list[Tok], rng: tuple[int, int] | None) -> bool:
