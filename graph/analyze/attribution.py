@@ -9,6 +9,7 @@ direct quotes, described sources ("officials", "people familiar with the matter"
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 
 from graph.analyze.attribution_content import content_after_cue, n_words, only_adverbial
 from graph.analyze.attribution_cues import (
@@ -339,9 +340,12 @@ def find_attribution(text: str, sentence: Sentence) -> Attribution | None:
 
     Attributions inside a subordinate clause ("... not $40 million as the city said") come
     last; a source-less passive of a non-speech verb ("A decision is expected") is a hedge or
-    an event, not an attribution of the claim.
+    an event, not an attribution of the claim. Its source span is the speaker's name
+    (``source_text``), not PolNeAR's mention ("who", "X, who was ...") that
+    :func:`find_attributions` marks.
     """
-    atts = [a for a in find_attributions(text, sentence) if not _hedge_passive(text, a)]
+    atts = [_named(text, a, sentence.start) for a in find_attributions(text, sentence)
+            if not _hedge_passive(text, a)]
     if not atts:
         return None
     # stable: main-clause attributions first
@@ -357,6 +361,19 @@ def find_attribution(text: str, sentence: Sentence) -> Attribution | None:
         if att.source is not None:
             return att
     return atts[0]
+
+
+def _named(text: str, att: Attribution, start: int) -> Attribution:
+    """The attribution with its source span narrowed from the mention to the name."""
+    name = att.source_text
+    if att.source is None or not name or text[att.source.start : att.source.end] == name:
+        return att
+    i = text.find(name, att.source.start, att.source.end)
+    if i < 0:  # a relative "who": the antecedent before it
+        i = text.rfind(name, start, att.source.start)
+    if i < 0:
+        return att
+    return replace(att, source=Span(i, i + len(name)))
 
 
 def _lemmas(cue_text: str) -> list[str]:
