@@ -94,6 +94,10 @@ def _match(
     return hit, hit
 
 
+def _distinct(spans: list[list[Frag]]) -> list[list[Frag]]:
+    return [list(frags) for frags in dict.fromkeys(tuple(f) for f in spans)]
+
+
 def _prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
     p = tp / n_pred if n_pred else 0.0
     r = tp / n_gold if n_gold else 0.0
@@ -124,7 +128,10 @@ def evaluate_docs(docs: Iterable[GoldDoc], detail: bool = False) -> dict:
                     preds["cue"].append([(att.cue.start, att.cue.end)])
                 preds["content"].append([(att.content.start, att.content.end)])
         for key, gold_key in (("source", "Source"), ("cue", "Cue"), ("content", "Content")):
-            gold = doc.spans[gold_key]
+            # Spans are counted as sets: a source named once for two cues ("X said ..., adding
+            # ...") is one span in the gold annotation and one in the prediction.
+            gold = _distinct(doc.spans[gold_key])
+            preds[key] = _distinct(preds[key])
             for mode in ("exact", "overlap"):
                 hit, _ = _match(doc.text, gold, preds[key], mode == "exact")
                 c = counts[(key, mode)]
