@@ -122,7 +122,14 @@ SORT_KEYS = {
 
 
 def entity_iris(store: ClaimStore, name: str) -> list[str]:
-    """Entities whose name or alias is ``name`` (case-insensitive)."""
+    """Entities whose name or alias is ``name`` (case-insensitive). The name as given is
+    looked up first (an index lookup); only when that finds nothing are all names scanned."""
+    exact = store.select(
+        f"{P}SELECT DISTINCT ?e WHERE {{ ?e schema:name|schema:alternateName ?want_name }}",
+        {"want_name": Literal(name.strip())},
+    )
+    if exact:
+        return [row["e"] for row in exact]
     rows = store.select(
         f"{P}SELECT DISTINCT ?e WHERE {{ {{ ?e schema:name ?en }} UNION "
         "{ ?e schema:alternateName ?en } FILTER(LCASE(STR(?en)) = ?want_entity) }",
@@ -131,27 +138,42 @@ def entity_iris(store: ClaimStore, name: str) -> list[str]:
     return [row["e"] for row in rows]
 
 
+def _object_in(predicate: str, var: str, iris: list[str]) -> str:
+    """``?claim predicate X`` for X in ``iris``. One IRI is written in place: Oxigraph plans a
+    one-row VALUES block as a join and may start from it, seconds slower on a large store."""
+    if len(iris) == 1:
+        return f"?claim {predicate} {_values(iris)} ."
+    return f"VALUES {var} {{ {_values(iris) or NOTHING} }} ?claim {predicate} {var} ."
+
+
+def outlet_iris(store: ClaimStore, want: Literal) -> list[str]:
+    """Outlets whose name or domain is ``want`` (lower-cased): outlets are few, so they are
+    enumerated by type rather than by scanning every name in the store."""
+    rows = store.select(
+        f"{P}SELECT DISTINCT ?outlet WHERE {{ ?outlet a schema:NewsMediaOrganization ; "
+        f"ckg:domain ?outlet_domain ; schema:name ?outlet_name . {OUTLET_FILTER} }}",
+        {"want_outlet": want})
+    return [row["outlet"] for row in rows]
+
+
 def _key_pattern(store: ClaimStore, flt: ClaimFilter, sort: str | None) -> tuple[str, dict]:
     """Only the patterns the filters and the sort key use: the page is cut before the
     18-variable CLAIM_PATTERN is matched, which Oxigraph would otherwise do for every claim.
     An entity filter is resolved to entity IRIs first, so the join starts from them."""
     extra, bindings = flt.pattern()
-    if flt.entity:
-        found = _values(entity_iris(store, flt.entity)) or NOTHING
-        extra = extra.replace(ENTITY_PATTERN, f"VALUES ?e {{ {found} }} ?claim schema:about ?e .")
-        bindings.pop("want_entity")
     sort_key = SORT_KEYS[sort] if sort else ""
     # Only claims have a check-worthiness score, so that sort key enumerates the claims by
     # itself; the type and appearance joins would cost a lookup per claim in the store.
     parts = ["" if sort == "check_worthiness" else "?claim a schema:Claim .", sort_key]
+    if flt.entity:
+        found = entity_iris(store, flt.entity)
+        extra = extra.replace(ENTITY_PATTERN, "")
+        bindings.pop("want_entity")
+        parts.append(_object_in("schema:about", "?e", found))
     if flt.outlet:
-        outlets = store.select(
-            f"{P}SELECT DISTINCT ?outlet WHERE {{ ?outlet schema:name ?outlet_name ; "
-            f"ckg:domain ?outlet_domain . {OUTLET_FILTER} }}", {"want_outlet": bindings.pop(
-                "want_outlet")})
-        found = _values([row["outlet"] for row in outlets]) or NOTHING
+        found = outlet_iris(store, bindings.pop("want_outlet"))
         extra = extra.replace(OUTLET_FILTER, "")
-        parts.append(f"VALUES ?outlet {{ {found} }} ?claim ckg:outlet ?outlet .")
+        parts.append(_object_in("ckg:outlet", "?outlet", found))
     if flt.text:
         parts.append("?claim schema:text ?text .")
     if flt.status == Status.UNSOURCED.value:
@@ -159,19 +181,35 @@ def _key_pattern(store: ClaimStore, flt: ClaimFilter, sort: str | None) -> tuple
     elif flt.status:  # a required, bound pattern: the store can start from these claims
         concept = bindings.pop("want_status")
         extra = extra.replace("FILTER(?status_concept = ?want_status)", "")
-        parts.append(f"VALUES ?status_concept {{ {concept.n3()} }} "
-                     "?claim ckg:status ?status_concept .")
+        parts.append(_object_in("ckg:status", "?status_concept", [str(concept)]))
     if flt.article:
         parts.append("?article schema:url ?url .")
     if (flt.date_from or flt.date_to) and "?published" not in sort_key:
         parts.append("OPTIONAL { ?article schema:datePublished ?published }")
     if any("?article" in part for part in [*parts, extra]):
         parts.insert(0, "?claim schema:appearance ?article .")
-    return "\n  ".join(p for p in dict.fromkeys(parts) if p) + "\n  " + extra, bindings
+    # Required patterns before optional ones: Oxigraph joins a pattern that follows an
+    # OPTIONAL group with the whole left join, which can take seconds on a large store.
+    parts = sorted(dict.fromkeys(p for p in parts if p), key=lambda p: p.startswith("OPTIONAL"))
+    return "\n  ".join(parts) + "\n  " + extra, bindings
 
 
-#: Statuses few claims have: a page filtered by one is read directly, not by date windows.
+#: Statuses few claims have: a page filtered by one may be read directly, not by date windows.
 SELECTIVE_STATUSES = {Status.CONFIRMED.value, Status.DISPUTED.value}
+#: A filtered page is read directly (every match sorted) up to this many matching claims;
+#: a popular entity or outlet is read by date windows like the unfiltered list.
+DIRECT_MAX_CLAIMS = 1500
+
+
+def _reads_directly(store: ClaimStore, flt: ClaimFilter) -> bool:
+    if flt.article:
+        return True
+    if not (flt.entity or flt.outlet or flt.status in SELECTIVE_STATUSES):
+        return False
+    keys, bindings = _key_pattern(store, flt, None)
+    rows = store.select(f"{P}SELECT DISTINCT ?claim WHERE {{ {keys} }} "
+                        f"LIMIT {DIRECT_MAX_CLAIMS + 1}", bindings)
+    return len(rows) <= DIRECT_MAX_CLAIMS
 
 
 def claim_rows(store: ClaimStore, flt: ClaimFilter | None = None, sort: str = "newest",
@@ -180,8 +218,7 @@ def claim_rows(store: ClaimStore, flt: ClaimFilter | None = None, sort: str = "n
     then read the rows of just those claims."""
     flt = flt or ClaimFilter()
     sort = sort if sort in SORTS else "newest"
-    selective = flt.entity or flt.article or flt.outlet or flt.status in SELECTIVE_STATUSES
-    if limit is not None and sort in ("newest", "oldest") and not selective:
+    if limit is not None and sort in ("newest", "oldest") and not _reads_directly(store, flt):
         iris = _page_by_article_date(store, flt, sort, limit + offset)[offset:]
     else:
         iris = _page_keys(store, flt, sort, limit, offset)
@@ -193,47 +230,66 @@ def claim_rows(store: ClaimStore, flt: ClaimFilter | None = None, sort: str = "n
 
 
 def _page_keys(store: ClaimStore, flt: ClaimFilter, sort: str, limit: int | None,
-               offset: int, window: list[str] | None = None) -> list[str]:
+               offset: int, window: str = "") -> list[str]:
     keys, bindings = _key_pattern(store, flt, sort)
-    if window is not None:
-        keys = f"VALUES ?article {{ {_values(window)} }}\n  {keys}"
-    # No tie-break on the claim IRI here: ordering by an IRI reads every claim's IRI string
-    # from the store. Ties keep the store's own (stable) order, so pages do not overlap; the
-    # rows of each page are then sorted with the tie-break.
-    order = SORTS[sort].removesuffix(" ?claim")
+    if window:  # the window binds ?published already; the optional lookup is a second join
+        keys = keys.replace(SORT_KEYS[sort], "")
+    # Over the whole store, no tie-break on the claim IRI: ordering by an IRI reads every
+    # claim's IRI string. Ties then keep the store's own order, the same for every page size,
+    # so pages do not overlap; each page's rows are sorted with the tie-break. A date window
+    # differs with the page size, so there the tie-break stays (it is small).
+    order = SORTS[sort] if window else SORTS[sort].removesuffix(" ?claim")
     key_vars = " ".join(sorted({"?claim", *re.findall(r"\?\w+", order)}))
     page = f"LIMIT {int(limit)} OFFSET {int(offset)}" if limit is not None else ""
-    query = f"{P}SELECT DISTINCT {key_vars} WHERE {{ {keys} }} ORDER BY {order} {page}"
+    query = (f"{P}SELECT DISTINCT {key_vars} WHERE {{ {window}\n  {keys} }} "
+             f"ORDER BY {order} {page}")
     return [row["claim"] for row in store.select(query, bindings)]
+
+
+#: Articles without a publication date, as a window of the date paging.
+UNDATED = ("?article a schema:NewsArticle . "
+           "FILTER NOT EXISTS { ?article schema:datePublished ?any_date }")
 
 
 def _page_by_article_date(store: ClaimStore, flt: ClaimFilter, sort: str,
                           needed: int) -> list[str]:
     """The first ``needed`` claims in date order, looking only at the newest (or oldest)
-    articles: grow a window of whole publication dates until it holds enough claims.
-    Sorting every claim by its article's date is what makes a large store slow."""
-    rows = store.select(
-        f"{P}SELECT ?article ?published WHERE {{ ?article a schema:NewsArticle . "
-        "OPTIONAL { ?article schema:datePublished ?published } }"
+    publication dates: grow a window of whole dates until it holds enough claims. Sorting
+    every claim by its article's date is what makes a large store slow; so is reading every
+    article, hence articles are counted per date, not listed."""
+    rows = store.select_terms(
+        f"{P}SELECT ?published (COUNT(?article) AS ?articles) WHERE {{ "
+        "?article a schema:NewsArticle . OPTIONAL { ?article schema:datePublished ?published } "
+        "} GROUP BY ?published"
     )
-    by_date: dict[object, list[str]] = {}
-    for row in rows:
-        by_date.setdefault(row["published"], []).append(row["article"])
-    dated = sorted((d for d in by_date if d is not None), reverse=sort == "newest")
-    groups = [by_date[d] for d in dated]
-    if None in by_date:  # undated articles sort last when newest first, first when oldest
-        groups = groups + [by_date[None]] if sort == "newest" else [by_date[None]] + groups
-    window: list[str] = []
-    target = max(needed, 1) * 2
+    counts = {row["published"]: int(row["articles"]) for row in rows}
+    dated = sorted((d for d in counts if d is not None), key=lambda d: d.toPython(),
+                   reverse=sort == "newest")
+    groups: list[list] = [[d] for d in dated]
+    if None in counts:  # undated articles sort last when newest first, first when oldest
+        groups = groups + [[None]] if sort == "newest" else [[None]] + groups
+    window: list = []
+    articles, target = 0, max(needed, 1) * 2
     for index, group in enumerate(groups):
         window.extend(group)
-        if len(window) < target and index + 1 < len(groups):
+        articles += sum(counts[d] for d in group)
+        if articles < target and index + 1 < len(groups):
             continue
-        found = _page_keys(store, flt, sort, needed, 0, window)
+        found = _page_keys(store, flt, sort, needed, 0, _date_window(window))
         if len(found) >= needed or index + 1 == len(groups):
             return found
-        target = len(window) * 4
+        target = articles * 4
     return []
+
+
+def _date_window(dates: list) -> str:
+    """A graph pattern binding ?article to the articles published on ``dates`` (None: the
+    undated ones)."""
+    known = " ".join(d.n3() for d in dates if d is not None)
+    dated = f"VALUES ?published {{ {known} }} ?article schema:datePublished ?published ."
+    if None not in dates:
+        return dated
+    return f"{{ {dated} }} UNION {{ {UNDATED} }}" if known else UNDATED
 
 
 def _iso(value) -> str | None:
