@@ -147,13 +147,13 @@ def provenance_chain(store: ClaimStore, claim: str) -> list[dict]:
     Rows: claim, text, outlet, domain, published (ISO), url, relation ("this claim" or
     "derived from"). The first row is the earliest known source.
     """
+    start = _iri(claim)  # written in place: Virtuoso ignores a VALUES-bound path start
     rows = store.select(
         f"{P}SELECT DISTINCT ?c ?text ?outlet ?domain ?published ?url ?self WHERE {{ "
-        "?claim prov:wasDerivedFrom* ?c . BIND(?c = ?claim AS ?self) "
+        f"{start} prov:wasDerivedFrom* ?c . BIND(?c = {start} AS ?self) "
         "?c schema:text ?text ; ckg:outlet ?o ; schema:appearance ?a . "
         "?o schema:name ?outlet ; ckg:domain ?domain . ?a schema:url ?url . "
-        "OPTIONAL { ?a schema:datePublished ?published } }",
-        {"claim": URIRef(claim)},
+        "OPTIONAL { ?a schema:datePublished ?published } }"
     )
     chain = [
         {"claim": r["c"], "text": r["text"], "outlet": r["outlet"], "domain": r["domain"],

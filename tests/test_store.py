@@ -186,12 +186,7 @@ def test_a_long_insert_data_block(store):
     assert _count(store, "urn:t:g") == 6000
 
 
-VIRTUOSO_PATHS = ("Virtuoso 7.2 ignores a VALUES-bound start of `?claim prov:wasDerivedFrom* ?c` "
-                  "and returns every claim; provenance_chain must write the IRI in the query")
-
-
-@pytest.mark.parametrize("store", ["oxigraph", "remote", pytest.param(
-    "virtuoso", marks=pytest.mark.xfail(strict=True, reason=VIRTUOSO_PATHS))], indirect=True)
+@pytest.mark.parametrize("store", ["oxigraph", "remote", "virtuoso"], indirect=True)
 def test_provenance_chain(store):
     _ingest(store)
     records = claim_records(store, limit=None)
