@@ -30,6 +30,7 @@ SKOS, XSD = _Terms(SKOS), _Terms(XSD)  # type: ignore[assignment]
 SINGLE_VALUED = (SCHEMA.name, SCHEMA.softwareVersion, CKG.domain, CKG.entityType)
 
 QUOTE_CONTEXT = 32
+SCORE_DECIMALS = 4  # check-worthiness precision; graph/claim_pages.py enumerates the values
 ENTITY_CLASS = {
     "person": SCHEMA.Person,
     "organization": SCHEMA.Organization,
@@ -246,7 +247,7 @@ class _ArticleWriter:
         self.add(node, CKG.speculative, Literal(claim.speculative))
         self.add(node, CKG.negated, Literal(claim.negated))
         self.add(node, CKG.analyzed, Literal(claim.analyzed))
-        score = Literal(round(claim.check_worthiness, 4), datatype=XSD.decimal)
+        score = score_literal(claim.check_worthiness)
         self.add(node, CKG.checkWorthiness, score)
         self.add(node, SCHEMA.author, self.write_attribution(node, claim, reporter))
         self.write_anchor(node, article, claim)
@@ -381,3 +382,7 @@ def vocabulary_graph() -> Graph:
     graph.add((CKG.Speaker, RDF.type, PROV.Role))
     graph.add((CKG.Reporter, RDF.type, PROV.Role))
     return graph
+
+
+def score_literal(score: float) -> Literal:
+    return Literal(round(score, SCORE_DECIMALS), datatype=XSD.decimal)
