@@ -61,15 +61,7 @@ def mention_before(toks: list[Tok], name: Rng, comma: int, cues: list[int]) -> R
     a, b = name
     if b + 2 >= comma or toks[b + 1].text != ",":
         return name
-    segs = _segs(toks, b + 2, comma - 1)
-    if not segs:
-        return name
-    end = b
-    for seg in segs:
-        if (seg_kind(toks, seg) == "part" and not _place(toks, seg)) or _has_cue(toks, seg, cues):
-            break
-        end = seg[1]
-    return (a, end)
+    return _extend(toks, name, _segs(toks, b + 2, comma - 1), cues)
 
 
 def _place(toks: list[Tok], seg: Rng) -> bool:
@@ -91,15 +83,18 @@ def mention_after(toks: list[Tok], name: Rng, cues: list[int]) -> Rng:
         hi -= 1
     if hi <= b + 1:
         return name
-    segs = _segs(toks, b + 2, hi)
-    if not segs:
-        return name
-    end = b
+    return _extend(toks, name, _segs(toks, b + 2, hi), cues)
+
+
+def _extend(toks: list[Tok], name: Rng, segs: list[Rng], cues: list[int]) -> Rng:
+    """The name plus the description segments after it, up to a participle phrase that is
+    not a place, or a segment holding a cue."""
+    end = name[1]
     for seg in segs:
         if (seg_kind(toks, seg) == "part" and not _place(toks, seg)) or _has_cue(toks, seg, cues):
             break
         end = seg[1]
-    return (a, end)
+    return (name[0], end)
 
 
 _CONJ = frozenset({"and", "nor", "&"})
