@@ -165,10 +165,13 @@ def _page_by_article_date(store: ClaimStore, flt: ClaimFilter, sort: str,
     article, hence articles are counted per date, not listed."""
     rows = store.select_terms(
         f"{P}SELECT ?published (COUNT(?article) AS ?articles) WHERE {{ "
-        "?article a schema:NewsArticle . OPTIONAL { ?article schema:datePublished ?published } "
-        "} GROUP BY ?published"
+        "?article schema:datePublished ?published } GROUP BY ?published"
     )
     counts = {row["published"]: int(row["articles"]) for row in rows}
+    total = store.select(f"{P}SELECT (COUNT(?article) AS ?n) WHERE {{ "
+                         "?article a schema:NewsArticle }")[0]["n"]
+    if int(total) > sum(counts.values()):  # undated articles, counted without an OPTIONAL join
+        counts[None] = int(total) - sum(counts.values())
     dated = sorted((d for d in counts if d is not None), key=lambda d: d.toPython(),
                    reverse=sort == "newest")
     groups: list[list] = [[d] for d in dated]
