@@ -13,6 +13,8 @@ import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 
+import numpy as np
+
 try:  # Snowball (Porter2) stemmer: pure Python, tiny
     import snowballstemmer
 
@@ -290,11 +292,38 @@ def _h64(s: str) -> int:
     return int.from_bytes(hashlib.blake2b(s.encode("utf-8"), digest_size=8).digest(), "big")
 
 
+_U64 = np.uint64
+_A = np.array([a for a, _ in _PARAMS], dtype=_U64)[:, None]
+_A_HI, _A_LO = _A >> _U64(32), _A & _U64(0xFFFFFFFF)
+_B = np.array([b for _, b in _PARAMS], dtype=_U64)[:, None]
+_P64 = _U64(_PRIME)
+
+
+def _fold(x: np.ndarray) -> np.ndarray:
+    """x mod (2**61 - 1), partly: the result is below 2**61 + 8 for any uint64 ``x``."""
+    return (x & _P64) + (x >> _U64(61))
+
+
 def minhash(shingle_set: Iterable[str]) -> tuple[int, ...]:
-    hashes = [_h64(s) for s in shingle_set]
+    """``min((a * h + b) % P for h in hashes)`` per permutation, exactly, in uint64 limbs:
+    with P = 2**61 - 1, 2**61 = 1 (mod P), so a product of 61-bit numbers splits into 32-bit
+    halves whose partial products fit 64 bits."""
+    hashes = [_h64(s) % _PRIME for s in shingle_set]
     if not hashes:
         return tuple([_PRIME] * MINHASH_PERMS)
-    return tuple(min((a * h + b) % _PRIME for h in hashes) for a, b in _PARAMS)
+    h = np.array(hashes, dtype=_U64)[None, :]
+    h_hi, h_lo = h >> _U64(32), h & _U64(0xFFFFFFFF)
+    mid = _A_HI * h_lo + _A_LO * h_hi  # < 2**62; mid * 2**32 = (mid >> 29) + (mid % 2**29) * 2**32
+    total = (
+        (_A_HI * h_hi << _U64(3))  # * 2**64 = * 8
+        + (mid >> _U64(29))
+        + ((mid & _U64((1 << 29) - 1)) << _U64(32))
+        + _fold(_A_LO * h_lo)
+        + _B
+    )
+    total = _fold(total)
+    total = np.where(total >= _P64, total - _P64, total)
+    return tuple(int(v) for v in total.min(axis=1))
 
 
 def lsh_bands(signature: tuple[int, ...]) -> list[int]:
