@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 import time
@@ -103,25 +104,43 @@ def test_claims_are_identical_across_stores(store, reference_records):
     assert _normal(records) == _normal(reference_records)  # every field
 
 
-def test_pages_in_every_sort_order_agree_with_the_whole_list(store, reference_records):
+def test_pages_in_every_sort_order_agree_with_the_whole_list(store, tmp_path):
     """Paged reads (date and score windows, direct reads) against the unpaged list sorted in
-    Python: same claims on each page, in the same order, on every store."""
+    Python: same claims on each page, in the same order, on every store; an undated article
+    sorts last when newest first and first when oldest first."""
     _ingest(store)
+    report = ingest_sources(store, expand_sources([str(_undated_page(tmp_path))]))
+    assert not report.failures, report.failures
+    whole = claim_records(store, sort="position", limit=None)
+    undated = [r for r in whole if r["published"] is None]
+    assert undated
     orders = {
-        "newest": lambda r: (-date_number(r["published"]), r["id"]),
-        "oldest": lambda r: (date_number(r["published"]), r["id"]),
+        "newest": lambda r: (r["published"] is None, -date_number(r["published"]), r["id"]),
+        "oldest": lambda r: (r["published"] is not None, date_number(r["published"]), r["id"]),
         "check_worthiness": lambda r: (-r["check_worthiness"], r["id"]),
     }
     for sort, key in orders.items():
-        expected = [r["id"] for r in sorted(reference_records, key=key)]
-        pages = [r["id"] for start in range(0, 40, 8)
+        expected = [r["id"] for r in sorted(whole, key=key)]
+        size = len(expected)
+        pages = [r["id"] for start in range(0, size + 8, 8)
                  for r in claim_records(store, sort=sort, limit=8, offset=start)]
-        assert pages == expected[:40], sort
+        assert pages == expected, sort
+
+
+def _undated_page(tmp_path: Path) -> Path:
+    """A demo page with every date removed (meta, time, URL path, copyright year)."""
+    html = (DEMO / "02-harbor-times-report.html").read_text(encoding="utf-8")
+    html = re.sub(r"<meta[^>]*(published_time|modified_time|date)[^>]*>", "", html, flags=re.I)
+    html = re.sub(r"<time[^>]*>.*?</time>", "", html, flags=re.S)
+    html = re.sub(r"https://[^\"]*?/20\d\d/\d\d/\d\d/", "https://undated.example/news/", html)
+    page = tmp_path / "undated.html"
+    page.write_text(html.replace("&copy; 2026", "&copy;"), encoding="utf-8")
+    return page
 
 
 def date_number(published: str | None) -> int:
-    """An ISO date as a number; undated articles sort after every date, as in SPARQL."""
-    return int(published.replace("-", "")) if published else 99_999_999
+    """An ISO date as a number (0 when undated: SPARQL sorts an unbound date lowest)."""
+    return int(published.replace("-", "")) if published else 0
 
 
 def _normal(records: list[dict]) -> list[dict]:
