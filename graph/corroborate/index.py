@@ -18,6 +18,8 @@ from graph.corroborate.matching import (
     Match,
     compare,
     make_features,
+    shares_enough,
+    word_set,
 )
 from graph.corroborate.status import Facets, StatusVerdict, compute_status
 from graph.corroborate.store import ClaimStore, connect
@@ -108,6 +110,7 @@ class CorroborationIndex:
     def _tx(self) -> Iterator[None]:
         with self._lock:
             self.conn.execute("BEGIN IMMEDIATE")
+            self.store.reset_caches(in_transaction=True)
             try:
                 yield
             except BaseException:
@@ -125,7 +128,7 @@ class CorroborationIndex:
             old = self.conn.execute("SELECT seq FROM article WHERE url = ?", (art.url,)).fetchone()
             affected, relink, removed = self._delete(art.url)
             self._insert(analyzed, old[0] if old else None)
-            self.store.reset_caches()
+            self.store.reset_caches(in_transaction=True)
             pairs = self._match(art.url)
             edges = graphops.copy_edges(self.conn, art.url) + graphops.link_edges(
                 self.conn, art.url
@@ -296,11 +299,18 @@ class CorroborationIndex:
 
     def _match(self, url: str) -> list[Pair]:
         pairs: list[Pair] = []
+        seen: dict[int, tuple[ClaimFeatures, frozenset[str]]] = {}  # id(y) -> (y, word set)
         for x in self.store.claims_of(url):
             if not x.analyzed:
                 continue
+            sx = word_set(x.tokens)
             for y in self.store.candidates(x.tokens, url, CANDIDATES_PER_CLAIM):
                 if y.analyzed:
+                    hit = seen.get(id(y))
+                    if hit is None:  # y is held in ``seen``, so its id is not reused
+                        hit = seen[id(y)] = (y, word_set(y.tokens))
+                    if not shares_enough(sx, hit[1]):
+                        continue  # compare() would say None on its first test
                     m = compare(x, y)
                     if m is not None:
                         pairs.append((x, y, m))

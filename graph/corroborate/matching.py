@@ -141,6 +141,15 @@ def _word_view(toks: tuple[str, ...]) -> tuple[tuple[str, ...], frozenset[str]]:
     return words, frozenset(words)
 
 
+def shares_enough(sa: frozenset[str], sb: frozenset[str]) -> bool:
+    """The first test of ``compare`` on word sets (see ``word_set``): without it, no match."""
+    return bool(sa and sb) and len(sa & sb) / min(len(sa), len(sb)) >= MIN_OVERLAP
+
+
+def word_set(toks: Iterable[str]) -> frozenset[str]:
+    return _word_view(tuple(toks))[1]
+
+
 @dataclass(frozen=True, slots=True)
 class Match:
     kind: MatchKind

@@ -166,13 +166,20 @@ class ClaimStore:
         self.conn = conn
         self._df_cache: dict[str, int] = {}
         self._n_docs: int | None = None
+        self._rows: dict[int, ClaimFeatures] | None = None  # claim id -> features, see below
 
-    def reset_caches(self) -> None:
+    def reset_caches(self, in_transaction: bool = False) -> None:
+        """Forget term statistics and claim rows. ``in_transaction``: the caller holds a write
+        transaction until the next reset, so no other connection can change a claim meanwhile
+        and candidate rows may be kept by claim id (this store drops them on its own writes)."""
         self._df_cache.clear()
         self._n_docs = None
+        self._rows = {} if in_transaction else None
 
     # --- claims ------------------------------------------------------------------------------
     def insert_claim(self, f: ClaimFeatures) -> None:
+        if self._rows is not None:
+            self._rows.clear()
         cur = self.conn.execute(
             "INSERT INTO claim(iri, url, content, full_text, tokens, quantities, entities, "
             "negated, denial, speculative, sourced, analyzed, source_text, cue_text, hedges) "
@@ -211,6 +218,8 @@ class ClaimStore:
         )
 
     def delete_claims_of(self, url: str) -> None:
+        if self._rows is not None:
+            self._rows.clear()
         for cid, toks in self.conn.execute(
             "SELECT c.id, f.tokens FROM claim c JOIN claim_fts f ON f.rowid = c.id WHERE c.url = ?",
             (url,),
@@ -250,14 +259,29 @@ class ClaimStore:
         else:
             terms = self.rarest(tokens)
         query = fts_query(terms, max_terms=64)
-        rows = self.conn.execute(
-            f"SELECT {_CLAIM_COLS} FROM (SELECT rowid AS id, bm25(claim_fts) AS score "
+        sql = (
+            "FROM (SELECT rowid AS id, bm25(claim_fts) AS score "
             "FROM claim_fts WHERE claim_fts MATCH ? ORDER BY score LIMIT ?) hit "
             "JOIN claim c ON c.id = hit.id JOIN article a ON a.url = c.url "
-            "WHERE c.url != ? ORDER BY hit.score",
-            (query, limit + 40, exclude_url or ""),
-        ).fetchall()
-        return [_cached_features(r) for r in rows[:limit]]
+            "WHERE c.url != ? ORDER BY hit.score"
+        )
+        args = (query, limit + 40, exclude_url or "")
+        cache = self._rows
+        if cache is None:
+            rows = self.conn.execute(f"SELECT {_CLAIM_COLS} {sql}", args).fetchall()
+            return [_cached_features(r) for r in rows[:limit]]
+        # in a write transaction: the ranked ids, then the rows not seen yet in it
+        ids = [r[0] for r in self.conn.execute(f"SELECT c.id {sql}", args).fetchall()[:limit]]
+        missing = [i for i in ids if i not in cache]
+        for start in range(0, len(missing), 500):
+            chunk = missing[start : start + 500]
+            for cid, *row in self.conn.execute(
+                f"SELECT c.id, {_CLAIM_COLS} FROM claim c JOIN article a ON a.url = c.url "
+                f"WHERE c.id IN ({','.join('?' * len(chunk))})",
+                chunk,
+            ):
+                cache[cid] = _cached_features(tuple(row))
+        return [cache[i] for i in ids]
 
     # --- term statistics -----------------------------------------------------------------------
     def n_docs(self) -> int:
