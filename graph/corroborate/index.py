@@ -57,9 +57,11 @@ def claim_features(analyzed: AnalyzedArticle, claim: Claim) -> ClaimFeatures:
         cue_text = att.cue_text or art.text[att.cue.start : att.cue.end]
     content = art.text[claim.content.start : claim.content.end]
     span = claim.content
-    if len([t for t in tokens(content) if not t[0].isdigit()]) < MIN_CONTENT_WORDS:
+    toks: list[str] | None = tokens(content)
+    if len([t for t in toks if not t[0].isdigit()]) < MIN_CONTENT_WORDS:
         content = claim.text  # a clipped content span would match almost anything
         span = Span(claim.start, claim.end)
+        toks = None
     # Negation of the content itself; a denial cue in the frame ("denied that") is read
     # separately as `denial`, so counting it here too would cancel it out.
     negated = any(span.start <= c.span.start and c.span.end <= span.end
@@ -72,6 +74,7 @@ def claim_features(analyzed: AnalyzedArticle, claim: Claim) -> ClaimFeatures:
         entities={m.entity_key for m in claim.mentions},
         negated=negated,
         cue_text=cue_text,
+        content_tokens=toks,
         article_url=art.url,
         outlet=art.outlet,
         domain=art.outlet_domain,

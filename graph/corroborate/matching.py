@@ -93,16 +93,18 @@ def make_features(
     entities: Iterable[str] = (),
     negated: bool | None = None,
     cue_text: str | None = None,
+    content_tokens: Iterable[str] | None = None,
     **kwargs: object,
 ) -> ClaimFeatures:
-    """Build features from the content text; ``negated`` defaults to a negation-word test."""
+    """Build features from the content text; ``negated`` defaults to a negation-word test.
+    ``content_tokens``: ``text.tokens(content)`` when the caller has them already."""
     full = full_text or content
     neg = tx.has_negation(content) if negated is None else negated
     return ClaimFeatures(
         iri=iri,
         text=content,
         full_text=full,
-        tokens=tuple(tx.tokens(content)),
+        tokens=tuple(tx.tokens(content) if content_tokens is None else content_tokens),
         quantities=frozenset(tx.quantities(content)),
         entities=frozenset(entities),
         negated=neg,
@@ -134,11 +136,30 @@ def _words_only(toks: Iterable[str]) -> list[str]:
     return [t for t in toks if not t[0].isdigit()]
 
 
+WordView = tuple[tuple[str, ...], frozenset[str], Counter[str], int]
+
+
 @functools.lru_cache(maxsize=50_000)
-def _word_view(toks: tuple[str, ...]) -> tuple[tuple[str, ...], frozenset[str]]:
-    """``_words_only`` and its set, cached: a stored claim is compared against many others."""
+def _word_view(toks: tuple[str, ...]) -> WordView:
+    """``_words_only``, its set, its counts and their sum of squares, cached: a stored claim is
+    compared against many others."""
     words = tuple(_words_only(toks))
-    return words, frozenset(words)
+    counts = Counter(words)
+    return words, frozenset(words), counts, sum(c * c for c in counts.values())
+
+
+def _plain_cosine(a: WordView, b: WordView) -> float:
+    """``cosine(a[0], b[0])`` without IDF, from cached counts: every product and sum is a whole
+    number (exact in a float too), so the result is the same to the last bit."""
+    ca, cb = a[2], b[2]
+    if not ca or not cb:
+        return 0.0
+    shared = a[1] & b[1]
+    if not shared:
+        return 0.0
+    dot = sum(ca[t] * cb[t] for t in shared)
+    na, nb = math.sqrt(a[3]), math.sqrt(b[3])
+    return dot / (na * nb) if na and nb else 0.0
 
 
 def shares_enough(sa: frozenset[str], sb: frozenset[str]) -> bool:
@@ -189,10 +210,11 @@ def compare(
     th: Thresholds = DEFAULT_THRESHOLDS,
 ) -> Match | None:
     """Do ``a`` and ``b`` state the same content, incompatible content, or neither?"""
-    (wa, sa), (wb, sb) = _word_view(tuple(a.tokens)), _word_view(tuple(b.tokens))
+    va, vb = _word_view(tuple(a.tokens)), _word_view(tuple(b.tokens))
+    (wa, sa), (wb, sb) = va[:2], vb[:2]
     if not sa or not sb or len(sa & sb) / min(len(sa), len(sb)) < MIN_OVERLAP:  # = overlap()
         return None
-    sim = cosine(wa, wb, idf)
+    sim = _plain_cosine(va, vb) if idf is None else cosine(wa, wb, idf)
     shared_entities = a.entities & b.entities
     shared_quantities = a.quantities & b.quantities
     # a shared figure is evidence; a single shared entity is not (one story names it everywhere)

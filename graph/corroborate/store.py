@@ -167,6 +167,7 @@ class ClaimStore:
         self._df_cache: dict[str, int] = {}
         self._n_docs: int | None = None
         self._rows: dict[int, ClaimFeatures] | None = None  # claim id -> features, see below
+        self._claims: dict[str, list[ClaimFeatures]] | None = None  # url -> its claims
 
     def reset_caches(self, in_transaction: bool = False) -> None:
         """Forget term statistics and claim rows. ``in_transaction``: the caller holds a write
@@ -175,11 +176,17 @@ class ClaimStore:
         self._df_cache.clear()
         self._n_docs = None
         self._rows = {} if in_transaction else None
+        self._claims = {} if in_transaction else None
+
+    def _forget_rows(self) -> None:
+        if self._rows is not None:
+            self._rows.clear()
+        if self._claims is not None:
+            self._claims.clear()
 
     # --- claims ------------------------------------------------------------------------------
     def insert_claim(self, f: ClaimFeatures) -> None:
-        if self._rows is not None:
-            self._rows.clear()
+        self._forget_rows()
         cur = self.conn.execute(
             "INSERT INTO claim(iri, url, content, full_text, tokens, quantities, entities, "
             "negated, denial, speculative, sourced, analyzed, source_text, cue_text, hedges) "
@@ -218,8 +225,7 @@ class ClaimStore:
         )
 
     def delete_claims_of(self, url: str) -> None:
-        if self._rows is not None:
-            self._rows.clear()
+        self._forget_rows()
         for cid, toks in self.conn.execute(
             "SELECT c.id, f.tokens FROM claim c JOIN claim_fts f ON f.rowid = c.id WHERE c.url = ?",
             (url,),
@@ -229,12 +235,18 @@ class ClaimStore:
         self.conn.execute("DELETE FROM claim WHERE url = ?", (url,))
 
     def claims_of(self, url: str) -> list[ClaimFeatures]:
+        if self._claims is not None and url in self._claims:
+            return list(self._claims[url])
         rows = self.conn.execute(
             f"SELECT {_CLAIM_COLS} FROM claim c JOIN article a ON a.url = c.url "
             "WHERE c.url = ? ORDER BY c.id",
             (url,),
         ).fetchall()
-        return [row_to_features(r) for r in rows]
+        found = [row_to_features(r) for r in rows]
+        if self._claims is not None:
+            self._claims[url] = found
+            return list(found)
+        return found
 
     def claim(self, iri: str) -> ClaimFeatures | None:
         row = self.conn.execute(
