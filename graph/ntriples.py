@@ -4,12 +4,14 @@ and a namespace proxy that builds each term once. Used by :mod:`graph.rdf`."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 
 from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Node
 
 Triple = tuple[Node, Node, Node]
+_XSD_STRING = XSD.string
 
 
 class Terms:
@@ -27,6 +29,42 @@ class Terms:
         return term
 
 
+_CACHED_TYPES = (int, bool, date)  # equal values of one of these types: one lexical form
+_LITERALS: dict[tuple[type, object, object], Literal] = {}
+
+
+def _plain_literal(text: str) -> Literal:
+    """``Literal(text)`` (no language, no datatype) without rdflib's casting round trip."""
+    lit = str.__new__(Literal, text)
+    lit._language, lit._datatype, lit._value, lit._ill_typed = None, None, text, None
+    return lit
+
+
+def _same_literal(a: Literal, b: Literal) -> bool:
+    return (str(a), a.language, a.datatype, a.value, a.ill_typed) == (
+        str(b), b.language, b.datatype, b.value, b.ill_typed)
+
+
+_FAST_PLAIN = _same_literal(_plain_literal("a \"b\"\n"), Literal("a \"b\"\n"))
+
+
+def literal(value: object, datatype: URIRef | None = None) -> Literal:
+    """``Literal(value, datatype=datatype)``: plain strings built directly, and one shared
+    (immutable) Literal per repeated number, boolean or date; about 2000 per article."""
+    kind = type(value)
+    if kind is str and datatype is None and _FAST_PLAIN:
+        return _plain_literal(value)  # type: ignore[arg-type]
+    if kind not in _CACHED_TYPES:
+        return Literal(value, datatype=datatype)
+    key = (kind, value, datatype)
+    lit = _LITERALS.get(key)
+    if lit is None:
+        if len(_LITERALS) >= 100_000:
+            _LITERALS.clear()
+        lit = _LITERALS[key] = Literal(value, datatype=datatype)
+    return lit
+
+
 def _escape(text: str) -> str:
     return (text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
             .replace("\r", "\\r"))
@@ -41,7 +79,7 @@ def nt_term(term: Node) -> str:
         if term.language:
             return f"{body}@{term.language}"
         datatype = term.datatype
-        if datatype is not None and datatype != XSD.string:
+        if datatype is not None and datatype != _XSD_STRING:
             return f"{body}^^<{datatype}>"
         return body
     if isinstance(term, URIRef):

@@ -20,6 +20,7 @@ from graph.corroborate.reviews import embedded_review_id
 from graph.model import AnalyzedArticle, Claim, ClaimLink, Entity, Relation, Span, Status
 from graph.ntriples import Terms as _Terms
 from graph.ntriples import Triple, nt_term, ntriples  # noqa: F401 (re-exported)
+from graph.ntriples import literal as _lit
 from graph.vocab import CITO, CKG, EPISTEMIC, OA, PREFIXES, SCHEMA, SHARED_GRAPH, STATUS_CONCEPT
 
 CITO, CKG, OA, SCHEMA = _Terms(CITO), _Terms(CKG), _Terms(OA), _Terms(SCHEMA)  # type: ignore[assignment]
@@ -114,31 +115,31 @@ class _ArticleWriter:
         self.add(node, RDF.type, SCHEMA.NewsArticle)
         self.add(node, RDF.type, PROV.Entity)
         url = _safe_iri(art.url)
-        self.add(node, SCHEMA.url, url if url is not None else Literal(art.url))
-        self.add(node, SCHEMA.headline, Literal(art.title))
+        self.add(node, SCHEMA.url, url if url is not None else _lit(art.url))
+        self.add(node, SCHEMA.headline, _lit(art.title))
         self.add(node, SCHEMA.publisher, outlet)
-        self.add(node, SCHEMA.text, Literal(art.text))
-        self.add(node, DCTERMS.identifier, Literal(art.text_hash))
-        self.add(node, CKG.sourceLocation, Literal(art.source_location))
+        self.add(node, SCHEMA.text, _lit(art.text))
+        self.add(node, DCTERMS.identifier, _lit(art.text_hash))
+        self.add(node, CKG.sourceLocation, _lit(art.source_location))
         if art.language:
-            self.add(node, SCHEMA.inLanguage, Literal(art.language))
+            self.add(node, SCHEMA.inLanguage, _lit(art.language))
         if art.published:
-            self.add(node, SCHEMA.datePublished, Literal(art.published, datatype=XSD.date))
+            self.add(node, SCHEMA.datePublished, _lit(art.published, datatype=XSD.date))
         for link in art.links:
             target = _safe_iri(link.href)
             if target is not None:
                 self.add(node, SCHEMA.citation, target)
         self.add_shared(outlet, RDF.type, SCHEMA.NewsMediaOrganization)
         self.add_shared(outlet, RDF.type, PROV.Agent)
-        self.add_shared(outlet, SCHEMA.name, Literal(art.outlet or art.outlet_domain))
-        self.add_shared(outlet, CKG.domain, Literal(art.outlet_domain))
+        self.add_shared(outlet, SCHEMA.name, _lit(art.outlet or art.outlet_domain))
+        self.add_shared(outlet, CKG.domain, _lit(art.outlet_domain))
         author = None
         if art.author:
             author = ids.person_iri(art.author)
             self.add(node, SCHEMA.author, author)
             self.add_shared(author, RDF.type, SCHEMA.Person)
             self.add_shared(author, RDF.type, PROV.Agent)
-            self.add_shared(author, SCHEMA.name, Literal(art.author))
+            self.add_shared(author, SCHEMA.name, _lit(art.author))
         return node, outlet, author
 
     def write_run(self, article: URIRef) -> None:
@@ -147,29 +148,29 @@ class _ArticleWriter:
         self.add(self.run, RDF.type, PROV.Activity)
         self.add(self.run, PROV.used, article)
         self.add(self.run, PROV.wasAssociatedWith, agent)
-        self.add(self.run, PROV.startedAtTime, Literal(self.extracted_at, datatype=XSD.dateTime))
+        self.add(self.run, PROV.startedAtTime, _lit(self.extracted_at, datatype=XSD.dateTime))
         self.add_shared(agent, RDF.type, PROV.SoftwareAgent)
-        self.add_shared(agent, SCHEMA.name, Literal(info.name))
-        self.add_shared(agent, SCHEMA.softwareVersion, Literal(info.version))
+        self.add_shared(agent, SCHEMA.name, _lit(info.name))
+        self.add_shared(agent, SCHEMA.softwareVersion, _lit(info.version))
 
     def write_entity(self, entity: Entity) -> URIRef:
         node = ids.entity_iri(entity.key)
         self.add_shared(node, RDF.type, ENTITY_CLASS.get(entity.type, SCHEMA.Thing))
-        self.add_shared(node, SCHEMA.name, Literal(entity.name))
-        self.add_shared(node, CKG.entityType, Literal(entity.type))
-        self.add_shared(node, CKG.entityKey, Literal(entity.key))
+        self.add_shared(node, SCHEMA.name, _lit(entity.name))
+        self.add_shared(node, CKG.entityType, _lit(entity.type))
+        self.add_shared(node, CKG.entityKey, _lit(entity.key))
         for alias in sorted(entity.aliases - {entity.name}):
-            self.add_shared(node, SCHEMA.alternateName, Literal(alias))
+            self.add_shared(node, SCHEMA.alternateName, _lit(alias))
         return node
 
     def write_span(self, claim_node: URIRef, role: str, span: Span, index: int = 0) -> None:
         node = URIRef(f"{claim_node}/{role}-{index}")
         self.add(claim_node, CKG.span, node)
         self.add(node, RDF.type, CKG.TextSpan)
-        self.add(node, CKG.role, Literal(role))
-        self.add(node, CKG.start, Literal(span.start, datatype=XSD.integer))
-        self.add(node, CKG.end, Literal(span.end, datatype=XSD.integer))
-        self.add(node, CKG.exact, Literal(span.text(self.text)))
+        self.add(node, CKG.role, _lit(role))
+        self.add(node, CKG.start, _lit(span.start, datatype=XSD.integer))
+        self.add(node, CKG.end, _lit(span.end, datatype=XSD.integer))
+        self.add(node, CKG.exact, _lit(span.text(self.text)))
 
     def write_anchor(self, claim_node: URIRef, article: URIRef, claim: Claim) -> None:
         anchor = ids.anchor_iri(claim_node)
@@ -185,14 +186,14 @@ class _ArticleWriter:
         self.add(target, OA.hasSelector, quote)
         self.add(target, OA.hasSelector, position)
         self.add(quote, RDF.type, OA.TextQuoteSelector)
-        self.add(quote, OA.exact, Literal(claim.text))
+        self.add(quote, OA.exact, _lit(claim.text))
         prefix = self.text[max(0, claim.start - QUOTE_CONTEXT) : claim.start]
         suffix = self.text[claim.end : claim.end + QUOTE_CONTEXT]
-        self.add(quote, OA.prefix, Literal(prefix))
-        self.add(quote, OA.suffix, Literal(suffix))
+        self.add(quote, OA.prefix, _lit(prefix))
+        self.add(quote, OA.suffix, _lit(suffix))
         self.add(position, RDF.type, OA.TextPositionSelector)
-        self.add(position, OA.start, Literal(claim.start, datatype=XSD.integer))
-        self.add(position, OA.end, Literal(claim.end, datatype=XSD.integer))
+        self.add(position, OA.start, _lit(claim.start, datatype=XSD.integer))
+        self.add(position, OA.end, _lit(claim.end, datatype=XSD.integer))
 
     def write_attribution(self, node: URIRef, claim: Claim, reporter: URIRef) -> URIRef:
         """Qualified attributions; returns the agent to record as the claim's author."""
@@ -211,11 +212,11 @@ class _ArticleWriter:
         self.add(speaker_link, RDF.type, PROV.Attribution)
         self.add(speaker_link, PROV.agent, speaker)
         self.add(speaker_link, PROV.hadRole, CKG.Speaker)
-        self.add(node, CKG.sourceText, Literal(source_text))
+        self.add(node, CKG.sourceText, _lit(source_text))
         if attribution.cue is not None:
             cue_text = attribution.cue_text or attribution.cue.text(self.text)
-            self.add(node, CKG.cueText, Literal(cue_text))
-        self.add(node, CKG.attributionKind, Literal(attribution.kind))
+            self.add(node, CKG.cueText, _lit(cue_text))
+        self.add(node, CKG.attributionKind, _lit(attribution.kind))
         return speaker
 
     def _speaker_node(self, claim: Claim, source: Span, source_text: str) -> URIRef:
@@ -227,26 +228,26 @@ class _ArticleWriter:
                 return speaker
         speaker = ids.person_iri(f"{self.analyzed.article.url}#{source_text}")
         self.add(speaker, RDF.type, PROV.Agent)
-        self.add(speaker, SCHEMA.name, Literal(source_text))
+        self.add(speaker, SCHEMA.name, _lit(source_text))
         return speaker
 
     def write_claim(self, claim: Claim, article: URIRef, outlet: URIRef, reporter: URIRef) -> None:
         node = ids.claim_iri(claim.article_url, claim.start, claim.end)
         self.add(node, RDF.type, SCHEMA.Claim)
         self.add(node, RDF.type, PROV.Entity)
-        self.add(node, SCHEMA.text, Literal(claim.text))
-        self.add(node, CKG.content, Literal(claim.content.text(self.text)))
+        self.add(node, SCHEMA.text, _lit(claim.text))
+        self.add(node, CKG.content, _lit(claim.content.text(self.text)))
         self.add(node, SCHEMA.appearance, article)
         self.add(node, PROV.wasQuotedFrom, article)
         self.add(node, PROV.wasGeneratedBy, self.run)
         self.add(node, CKG.outlet, outlet)
-        self.add(node, CKG.startOffset, Literal(claim.start, datatype=XSD.integer))
-        self.add(node, CKG.endOffset, Literal(claim.end, datatype=XSD.integer))
+        self.add(node, CKG.startOffset, _lit(claim.start, datatype=XSD.integer))
+        self.add(node, CKG.endOffset, _lit(claim.end, datatype=XSD.integer))
         self.add(node, CKG.epistemicStatus, epistemic_status(claim))
-        self.add(node, CKG.sourced, Literal(claim.sourced))
-        self.add(node, CKG.speculative, Literal(claim.speculative))
-        self.add(node, CKG.negated, Literal(claim.negated))
-        self.add(node, CKG.analyzed, Literal(claim.analyzed))
+        self.add(node, CKG.sourced, _lit(claim.sourced))
+        self.add(node, CKG.speculative, _lit(claim.speculative))
+        self.add(node, CKG.negated, _lit(claim.negated))
+        self.add(node, CKG.analyzed, _lit(claim.analyzed))
         score = score_literal(claim.check_worthiness)
         self.add(node, CKG.checkWorthiness, score)
         self.add(node, SCHEMA.author, self.write_attribution(node, claim, reporter))
@@ -259,10 +260,10 @@ class _ArticleWriter:
                 self.write_span(node, "cue", claim.attribution.cue)
         for index, cue in enumerate(claim.hedges):
             self.write_span(node, "hedge", cue.span, index)
-            self.add(node, CKG.hedgeCue, Literal(cue.text))
+            self.add(node, CKG.hedgeCue, _lit(cue.text))
         for index, cue in enumerate(claim.negations):
             self.write_span(node, "negation", cue.span, index)
-            self.add(node, CKG.negationCue, Literal(cue.text))
+            self.add(node, CKG.negationCue, _lit(cue.text))
         for mention in claim.mentions:
             if mention.entity_key in self.analyzed.entities:
                 self.add(node, SCHEMA.about, ids.entity_iri(mention.entity_key))
@@ -277,26 +278,26 @@ def _write_reviews(writer: _ArticleWriter, article: URIRef) -> None:
         rating = URIRef(f"{node}/rating")
         writer.add(node, RDF.type, SCHEMA.ClaimReview)
         writer.add(node, RDF.type, PROV.Entity)
-        writer.add(node, SCHEMA.claimReviewed, Literal(review.claim_reviewed))
+        writer.add(node, SCHEMA.claimReviewed, _lit(review.claim_reviewed))
         writer.add(node, SCHEMA.url, _safe_iri(review.url or "") or _safe_iri(art.url) or article)
         writer.add(node, PROV.wasQuotedFrom, article)
         writer.add(node, SCHEMA.reviewRating, rating)
         writer.add(rating, RDF.type, SCHEMA.Rating)
-        writer.add(rating, SCHEMA.alternateName, Literal(review.rating or "unrated"))
+        writer.add(rating, SCHEMA.alternateName, _lit(review.rating or "unrated"))
         for prop, value in ((SCHEMA.ratingValue, review.rating_value),
                             (SCHEMA.bestRating, review.best_rating),
                             (SCHEMA.worstRating, review.worst_rating)):
             if value is not None:
-                writer.add(rating, prop, Literal(value, datatype=XSD.decimal))
+                writer.add(rating, prop, _lit(value, datatype=XSD.decimal))
         if review.verdict:
-            writer.add(node, CKG.verdict, Literal(review.verdict))
+            writer.add(node, CKG.verdict, _lit(review.verdict))
         if review.published:
-            writer.add(node, SCHEMA.datePublished, Literal(review.published, datatype=XSD.date))
+            writer.add(node, SCHEMA.datePublished, _lit(review.published, datatype=XSD.date))
         if review.author:
             author = ids.person_iri(review.author)
             writer.add(node, SCHEMA.author, author)
             writer.add_shared(author, RDF.type, SCHEMA.Organization)
-            writer.add_shared(author, SCHEMA.name, Literal(review.author))
+            writer.add_shared(author, SCHEMA.name, _lit(review.author))
 
 
 def article_terms(analyzed: AnalyzedArticle, extracted_at: datetime | None = None) -> ArticleTerms:
