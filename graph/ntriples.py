@@ -89,5 +89,13 @@ def nt_term(term: Node) -> str:
 
 def ntriples(triples: Iterable[Triple]) -> str:
     """N-Triples lines for an INSERT DATA block; repeated triples are written once."""
-    lines = dict.fromkeys(f"{nt_term(s)} {nt_term(p)} {nt_term(o)} .\n" for s, p, o in triples)
+    lines: dict[str, None] = {}
+    iri = URIRef
+    for s, p, o in triples:  # nt_term, with its IRI case inline (most terms)
+        if type(s) is iri and type(p) is iri:
+            # %-formatting: str() of the rdflib terms, faster than format() on a str subclass
+            ot = "<%s>" % o if type(o) is iri else nt_term(o)  # noqa: UP031
+            lines["<%s> <%s> %s .\n" % (s, p, ot)] = None  # noqa: UP031
+        else:
+            lines[f"{nt_term(s)} {nt_term(p)} {nt_term(o)} .\n"] = None
     return "".join(lines)
