@@ -113,15 +113,19 @@ class CorroborationIndex:
     def _tx(self) -> Iterator[None]:
         with self._lock:
             self.conn.execute("BEGIN IMMEDIATE")
-            self.store.reset_caches(in_transaction=True)
+            self.store.begin()
             try:
                 yield
             except BaseException:
                 self.conn.execute("ROLLBACK")
-                self.store.reset_caches()
+                self.store.end(committed=False)
                 raise
-            self.conn.execute("COMMIT")
-            self.store.reset_caches()
+            try:
+                self.conn.execute("COMMIT")
+            except BaseException:
+                self.store.end(committed=False)
+                raise
+            self.store.end(committed=True)
 
     # --- public API --------------------------------------------------------------------------
     def add(self, analyzed: AnalyzedArticle) -> CorroborationUpdate:
@@ -131,7 +135,7 @@ class CorroborationIndex:
             old = self.conn.execute("SELECT seq FROM article WHERE url = ?", (art.url,)).fetchone()
             affected, relink, removed = self._delete(art.url)
             self._insert(analyzed, old[0] if old else None)
-            self.store.reset_caches(in_transaction=True)
+            self.store.reset_caches()
             pairs = self._match(art.url)
             edges = graphops.copy_edges(self.conn, art.url) + graphops.link_edges(
                 self.conn, art.url

@@ -18,6 +18,7 @@ log = logging.getLogger(__name__)
 SCHEMA_VERSION = 2
 IDF_PRIOR_DOCS = 1000
 SMALL_INDEX = 5000  # claims; see ClaimStore.candidates
+MAX_KEPT_ROWS = 50_000  # claim rows kept between write transactions (ClaimStore.begin)
 MAX_QUERY_TERMS = 10  # candidate retrieval ORs the rarest terms of a claim
 COMMON_TERM_SHARE = 0.02  # terms in more than this share of claims are not searched on...
 COMMON_TERM_DOCS = 200  # ...once the index holds more than this many claims containing them
@@ -166,27 +167,41 @@ class ClaimStore:
         self.conn = conn
         self._df_cache: dict[str, int] = {}
         self._n_docs: int | None = None
-        self._rows: dict[int, ClaimFeatures] | None = None  # claim id -> features, see below
-        self._claims: dict[str, list[ClaimFeatures]] | None = None  # url -> its claims
+        # Claim rows by id, used inside write transactions only (see ``begin``).
+        self._rows: dict[int, ClaimFeatures] = {}
+        self._data_version: int | None = None
+        self._claims: dict[str, list[ClaimFeatures]] | None = None  # url -> claims, per tx
 
-    def reset_caches(self, in_transaction: bool = False) -> None:
-        """Forget term statistics and claim rows. ``in_transaction``: the caller holds a write
-        transaction until the next reset, so no other connection can change a claim meanwhile
-        and candidate rows may be kept by claim id (this store drops them on its own writes)."""
+    def reset_caches(self) -> None:
+        """Forget term statistics (and, in a transaction, the claims read per article)."""
         self._df_cache.clear()
         self._n_docs = None
-        self._rows = {} if in_transaction else None
-        self._claims = {} if in_transaction else None
-
-    def _forget_rows(self) -> None:
-        if self._rows is not None:
-            self._rows.clear()
         if self._claims is not None:
             self._claims.clear()
 
+    def begin(self) -> None:
+        """The caller has just begun a write transaction. Candidate rows kept by claim id stay
+        valid while only this store writes claims: a new claim gets an id above every kept one,
+        deleting claims drops them all, and a commit by another connection (``data_version``)
+        or a rollback does too."""
+        version = self.conn.execute("PRAGMA data_version").fetchone()[0]
+        if version != self._data_version:
+            self._rows.clear()
+            self._data_version = version
+        self.reset_caches()
+        self._claims = {}
+
+    def end(self, committed: bool) -> None:
+        """The write transaction begun with ``begin`` is over."""
+        if not committed:
+            self._rows.clear()
+        self._claims = None
+        self.reset_caches()
+
     # --- claims ------------------------------------------------------------------------------
     def insert_claim(self, f: ClaimFeatures) -> None:
-        self._forget_rows()
+        if self._claims is not None:
+            self._claims.clear()
         cur = self.conn.execute(
             "INSERT INTO claim(iri, url, content, full_text, tokens, quantities, entities, "
             "negated, denial, speculative, sourced, analyzed, source_text, cue_text, hedges) "
@@ -225,7 +240,9 @@ class ClaimStore:
         )
 
     def delete_claims_of(self, url: str) -> None:
-        self._forget_rows()
+        self._rows.clear()  # their ids may come back with other claims
+        if self._claims is not None:
+            self._claims.clear()
         for cid, toks in self.conn.execute(
             "SELECT c.id, f.tokens FROM claim c JOIN claim_fts f ON f.rowid = c.id WHERE c.url = ?",
             (url,),
@@ -278,13 +295,16 @@ class ClaimStore:
             "WHERE c.url != ? ORDER BY hit.score"
         )
         args = (query, limit + 40, exclude_url or "")
-        cache = self._rows
-        if cache is None:
+        if self._claims is None:  # not in a write transaction
             rows = self.conn.execute(f"SELECT {_CLAIM_COLS} {sql}", args).fetchall()
             return [_cached_features(r) for r in rows[:limit]]
-        # in a write transaction: the ranked ids, then the rows not seen yet in it
+        # in one: the ranked ids, then the rows not kept yet (see ``begin``)
+        cache = self._rows
         ids = [r[0] for r in self.conn.execute(f"SELECT c.id {sql}", args).fetchall()[:limit]]
         missing = [i for i in ids if i not in cache]
+        if len(cache) + len(missing) > MAX_KEPT_ROWS:
+            cache.clear()
+            missing = ids
         for start in range(0, len(missing), 500):
             chunk = missing[start : start + 500]
             for cid, *row in self.conn.execute(
