@@ -95,6 +95,8 @@ class CorroborationIndex:
         self.conn = store.conn
         self.path = path
         self._lock = threading.RLock()
+        # id(features) -> (features, word set): candidates come back as the same objects
+        self._word_sets: dict[int, tuple[ClaimFeatures, frozenset[str]]] = {}
 
     @classmethod
     def open(cls, path: Path | None = None) -> CorroborationIndex:
@@ -306,7 +308,9 @@ class CorroborationIndex:
 
     def _match(self, url: str) -> list[Pair]:
         pairs: list[Pair] = []
-        seen: dict[int, tuple[ClaimFeatures, frozenset[str]]] = {}  # id(y) -> (y, word set)
+        seen = self._word_sets
+        if len(seen) > 50_000:
+            seen.clear()
         for x in self.store.claims_of(url):
             if not x.analyzed:
                 continue
