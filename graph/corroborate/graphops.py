@@ -38,16 +38,19 @@ def record_article_evidence(conn: sqlite3.Connection, article: Article) -> None:
         "INSERT INTO article_cites(url, key, name, phrase) VALUES (?, ?, ?, ?)",
         [(url, c.key, c.name, c.phrase) for c in cited_outlets(article.text)],
     )
-    for idx, para in enumerate(paragraphs(article)):
-        sig = tx.minhash(tx.shingles(para))
-        conn.execute(
-            "INSERT INTO paragraph(url, idx, sig, nwords) VALUES (?, ?, ?, ?)",
-            (url, idx, tx.pack_signature(sig), len(tx.words(para))),
-        )
-        conn.executemany(
-            "INSERT INTO para_band(band, url, idx) VALUES (?, ?, ?)",
-            [(band, url, idx) for band in tx.lsh_bands(sig)],
-        )
+    paras = paragraphs(article)
+    sigs = tx.minhashes([tx.shingles(para) for para in paras])
+    conn.executemany(
+        "INSERT INTO paragraph(url, idx, sig, nwords) VALUES (?, ?, ?, ?)",
+        [
+            (url, idx, tx.pack_signature(sig), len(tx.words(para)))
+            for idx, (para, sig) in enumerate(zip(paras, sigs, strict=True))
+        ],
+    )
+    conn.executemany(
+        "INSERT INTO para_band(band, url, idx) VALUES (?, ?, ?)",
+        [(band, url, idx) for idx, sig in enumerate(sigs) for band in tx.lsh_bands(sig)],
+    )
 
 
 def _order(conn: sqlite3.Connection, a: str, b: str) -> tuple[str, str]:

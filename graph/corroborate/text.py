@@ -308,10 +308,31 @@ def minhash(shingle_set: Iterable[str]) -> tuple[int, ...]:
     """``min((a * h + b) % P for h in hashes)`` per permutation, exactly, in uint64 limbs:
     with P = 2**61 - 1, 2**61 = 1 (mod P), so a product of 61-bit numbers splits into 32-bit
     halves whose partial products fit 64 bits."""
-    hashes = [_h64(s) % _PRIME for s in shingle_set]
+    return minhashes([shingle_set])[0]
+
+
+def minhashes(shingle_sets: Iterable[Iterable[str]]) -> list[tuple[int, ...]]:
+    """``minhash`` of each set, in one array computation."""
+    sizes, hashes = [], []
+    for shingle_set in shingle_sets:
+        before = len(hashes)
+        hashes.extend(_h64(s) % _PRIME for s in shingle_set)
+        sizes.append(len(hashes) - before)
+    empty = tuple([_PRIME] * MINHASH_PERMS)
     if not hashes:
-        return tuple([_PRIME] * MINHASH_PERMS)
-    h = np.array(hashes, dtype=_U64)[None, :]
+        return [empty] * len(sizes)
+    mins = _permuted(np.array(hashes, dtype=_U64)[None, :])
+    starts = np.cumsum([0, *sizes[:-1]])
+    nonempty = [i for i, n in enumerate(sizes) if n]
+    per_set = np.minimum.reduceat(mins, starts[nonempty], axis=1).T.tolist()
+    out = [empty] * len(sizes)
+    for i, sig in zip(nonempty, per_set, strict=True):
+        out[i] = tuple(sig)
+    return out
+
+
+def _permuted(h: np.ndarray) -> np.ndarray:
+    """``(a * h + b) % P`` for every permutation (rows) and hash (columns)."""
     h_hi, h_lo = h >> _U64(32), h & _U64(0xFFFFFFFF)
     mid = _A_HI * h_lo + _A_LO * h_hi  # < 2**62; mid * 2**32 = (mid >> 29) + (mid % 2**29) * 2**32
     total = (
@@ -322,8 +343,7 @@ def minhash(shingle_set: Iterable[str]) -> tuple[int, ...]:
         + _B
     )
     total = _fold(total)
-    total = np.where(total >= _P64, total - _P64, total)
-    return tuple(int(v) for v in total.min(axis=1))
+    return np.where(total >= _P64, total - _P64, total)
 
 
 def lsh_bands(signature: tuple[int, ...]) -> list[int]:
