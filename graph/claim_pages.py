@@ -80,6 +80,9 @@ def outlet_iris(store: ClaimStore, want: Literal) -> list[str]:
     return [row["outlet"] for row in rows]
 
 
+CLAIM_TYPE = "?claim a schema:Claim ."
+
+
 def key_pattern(store: ClaimStore, flt: ClaimFilter, sort: str | None) -> tuple[str, dict]:
     """Only the patterns the filters and the sort key use: the page is cut before the
     18-variable CLAIM_PATTERN is matched, which Oxigraph would otherwise do for every claim.
@@ -88,7 +91,7 @@ def key_pattern(store: ClaimStore, flt: ClaimFilter, sort: str | None) -> tuple[
     sort_key = SORT_KEYS[sort] if sort else ""
     # Only claims have a check-worthiness score, so that sort key enumerates the claims by
     # itself; the type and appearance joins would cost a lookup per claim in the store.
-    parts = ["" if sort == "check_worthiness" else "?claim a schema:Claim .", sort_key]
+    parts = ["" if sort == "check_worthiness" else CLAIM_TYPE, sort_key]
     if flt.entity:
         found = entity_iris(store, flt.entity)
         extra = extra.replace(ENTITY_PATTERN, "")
@@ -112,9 +115,11 @@ def key_pattern(store: ClaimStore, flt: ClaimFilter, sort: str | None) -> tuple[
         parts.append("OPTIONAL { ?article schema:datePublished ?published }")
     if any("?article" in part for part in [*parts, extra]):
         parts.insert(0, "?claim schema:appearance ?article .")
-    # Required patterns before optional ones: Oxigraph joins a pattern that follows an
-    # OPTIONAL group with the whole left join, which can take seconds on a large store.
-    parts = sorted(dict.fromkeys(p for p in parts if p), key=lambda p: p.startswith("OPTIONAL"))
+    # Oxigraph mostly keeps the written order: the selective patterns first, the type test
+    # (every claim) after them, and optional patterns last (a pattern after an OPTIONAL group
+    # is joined with the whole left join, which can take seconds on a large store).
+    parts = sorted(dict.fromkeys(p for p in parts if p),
+                   key=lambda p: (p.startswith("OPTIONAL"), p == CLAIM_TYPE))
     return "\n  ".join(parts) + "\n  " + extra, bindings
 
 
