@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import re
 import threading
 import time
@@ -151,6 +152,11 @@ def run_query(store: ClaimStore, query: str, max_rows: int = 1000,
             outcome["value"] = (names, rows, truncated)
         except Exception as exc:  # report the engine's message as one line
             outcome["error"] = _one_line(str(exc)) or type(exc).__name__
+        finally:
+            # Oxigraph's result iterator may only be freed on the thread that made it; the
+            # rdflib wrapper sits in reference cycles, so collect them here, not later elsewhere.
+            result = None  # noqa: F841
+            gc.collect()
 
     started = time.monotonic()
     worker = threading.Thread(target=work, daemon=True)
