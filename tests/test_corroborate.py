@@ -8,7 +8,7 @@ import pytest
 
 from graph.corroborate import CorroborationIndex
 from graph.model import LinkKind, Relation, Review, Status
-from tests.test_corroborate_factory import C, iri, make
+from tests.test_corroborate_factory import C, iri, make, story
 
 D1, D2, D3 = date(2024, 3, 1), date(2024, 3, 2), date(2024, 3, 3)
 BUDGET = "Port Calder approved a $40 million budget for the new ferry terminal on Tuesday."
@@ -27,10 +27,9 @@ def index() -> CorroborationIndex:
 
 def test_independent_outlet_confirms(index: CorroborationIndex) -> None:
     a = make("https://harbortimes.example/a", "Harbor Times", "harbortimes.example", D1, [BUDGET])
-    b = make(
-        "https://ledger.example/b",
-        "Ledger",
+    b = story(
         "ledger.example",
+        "b",
         D2,
         ["On Tuesday Port Calder approved a budget of $40 million for its new ferry terminal."],
     )
@@ -58,10 +57,9 @@ def test_same_outlet_never_confirms_itself(index: CorroborationIndex) -> None:
 
 def test_different_amount_disputes(index: CorroborationIndex) -> None:
     a = make("https://harbortimes.example/a", "Harbor Times", "harbortimes.example", D1, [BUDGET])
-    b = make(
-        "https://ledger.example/b",
-        "Ledger",
+    b = story(
         "ledger.example",
+        "b",
         D2,
         ["Port Calder approved a $25 million budget for the new ferry terminal on Tuesday."],
     )
@@ -73,17 +71,15 @@ def test_different_amount_disputes(index: CorroborationIndex) -> None:
 
 
 def test_explicit_denial_disputes(index: CorroborationIndex) -> None:
-    a = make(
-        "https://harbortimes.example/a",
-        "Harbor Times",
+    a = story(
         "harbortimes.example",
+        "a",
         D1,
         ["Meridian Works will close its Port Calder plant next year."],
     )
-    b = make(
-        "https://ledger.example/b",
-        "Ledger",
+    b = story(
         "ledger.example",
+        "b",
         D2,
         [
             C(
@@ -101,22 +97,8 @@ def test_explicit_denial_disputes(index: CorroborationIndex) -> None:
 
 
 def test_copy_is_not_a_confirmation(index: CorroborationIndex) -> None:
-    a = make(
-        "https://harbortimes.example/a",
-        "Harbor Times",
-        "harbortimes.example",
-        D1,
-        [BUDGET],
-        filler=FILLER,
-    )
-    b = make(
-        "https://aggregator.example/b",
-        "Aggregator",
-        "aggregator.example",
-        D2,
-        [BUDGET],
-        filler=FILLER,
-    )
+    a = story("harbortimes.example", "a", D1, [BUDGET], filler=FILLER)
+    b = story("aggregator.example", "b", D2, [BUDGET], filler=FILLER)
     index.add(a)
     upd = index.add(b)
     assert index.status_of(iri(a, 0)).status is Status.UNSOURCED
@@ -138,10 +120,9 @@ def test_copy_is_not_a_confirmation(index: CorroborationIndex) -> None:
 )
 def test_naming_the_outlet_is_a_citation(index: CorroborationIndex, phrase: str) -> None:
     a = make("https://harbortimes.example/a", "Harbor Times", "harbortimes.example", D1, [BUDGET])
-    b = make(
-        "https://ledger.example/b",
-        "Ledger",
+    b = story(
         "ledger.example",
+        "b",
         D2,
         [f"Port Calder approved a $40 million budget for the ferry terminal, {phrase}."],
     )
@@ -154,10 +135,9 @@ def test_naming_the_outlet_is_a_citation(index: CorroborationIndex, phrase: str)
 
 def test_hyperlink_is_a_citation_even_when_ingested_first(index: CorroborationIndex) -> None:
     a = make("https://harbortimes.example/a", "Harbor Times", "harbortimes.example", D1, [BUDGET])
-    b = make(
-        "https://ledger.example/b",
-        "Ledger",
+    b = story(
         "ledger.example",
+        "b",
         D2,
         ["Port Calder approved a $40 million budget for its new ferry terminal on Tuesday."],
         links=("https://www.harbortimes.example/a/",),
@@ -170,22 +150,8 @@ def test_hyperlink_is_a_citation_even_when_ingested_first(index: CorroborationIn
 
 def test_transitive_derivation_is_not_independent(index: CorroborationIndex) -> None:
     a = make("https://harbortimes.example/a", "Harbor Times", "harbortimes.example", D1, [BUDGET])
-    b = make(
-        "https://ledger.example/b",
-        "Ledger",
-        "ledger.example",
-        D2,
-        [BUDGET],
-        links=("https://harbortimes.example/a",),
-    )
-    c = make(
-        "https://gazette.example/c",
-        "Gazette",
-        "gazette.example",
-        D3,
-        [BUDGET],
-        links=("https://ledger.example/b",),
-    )
+    b = story("ledger.example", "b", D2, [BUDGET], links=("https://harbortimes.example/a",))
+    c = story("gazette.example", "c", D3, [BUDGET], links=("https://ledger.example/b",))
     for art in (a, b, c):
         index.add(art)
     assert index.status_of(iri(a, 0)).status is Status.UNSOURCED
@@ -194,13 +160,7 @@ def test_transitive_derivation_is_not_independent(index: CorroborationIndex) -> 
 
 def test_speculation_repeated_stays_speculation(index: CorroborationIndex) -> None:
     spec = "Port Calder could approve a $40 million budget for the new ferry terminal."
-    a = make(
-        "https://harbortimes.example/a",
-        "Harbor Times",
-        "harbortimes.example",
-        D1,
-        [C(spec, hedges=("could",))],
-    )
+    a = story("harbortimes.example", "a", D1, [C(spec, hedges=("could",))])
     b = make(
         "https://ledger.example/b", "Ledger", "ledger.example", D2, [C(spec, hedges=("could",))]
     )
@@ -218,10 +178,9 @@ def test_speculation_repeated_stays_speculation(index: CorroborationIndex) -> No
 
 def test_primary_source_confirms(index: CorroborationIndex) -> None:
     a = make("https://harbortimes.example/a", "Harbor Times", "harbortimes.example", D1, [BUDGET])
-    p = make(
-        "https://press.portcalder.example/r",
-        "Port Calder Press Office",
+    p = story(
         "press.portcalder.example",
+        "r",
         D1,
         ["Port Calder approved a $40 million budget for the new ferry terminal on Tuesday."],
     )
@@ -235,10 +194,9 @@ def test_primary_source_confirms(index: CorroborationIndex) -> None:
 
 
 def test_status_precedence_and_reasons(index: CorroborationIndex) -> None:
-    a = make(
-        "https://harbortimes.example/a",
-        "Harbor Times",
+    a = story(
         "harbortimes.example",
+        "a",
         D1,
         [
             C(
@@ -284,10 +242,9 @@ def test_confirmation_counts_distinct_outlets(index: CorroborationIndex) -> None
 
 def test_readd_is_idempotent_and_remove_restores(index: CorroborationIndex) -> None:
     a = make("https://harbortimes.example/a", "Harbor Times", "harbortimes.example", D1, [BUDGET])
-    b = make(
-        "https://ledger.example/b",
-        "Ledger",
+    b = story(
         "ledger.example",
+        "b",
         D2,
         ["The $40 million ferry terminal budget was approved by Port Calder on Tuesday."],
     )
@@ -324,10 +281,9 @@ def test_embedded_claimreview_matches_claims_both_ways(index: CorroborationIndex
         author="FactCheck Desk",
     )
     a = make("https://harbortimes.example/a", "Harbor Times", "harbortimes.example", D1, [BUDGET])
-    fc = make(
-        "https://factcheck.example/fc",
-        "FactCheck",
+    fc = story(
         "factcheck.example",
+        "fc",
         D2,
         ["The mayor spoke at length about several different topics."],
         reviews=(review,),
@@ -337,10 +293,9 @@ def test_embedded_claimreview_matches_claims_both_ways(index: CorroborationIndex
     verdict = index.status_of(iri(a, 0))
     assert verdict.status is Status.CONFIRMED and verdict.reasons[0].kind == "review"
     # a claim ingested after the review is matched too
-    later = make(
-        "https://gazette.example/g",
-        "Gazette",
+    later = story(
         "gazette.example",
+        "g",
         D3,
         ["Port Calder has approved a $40 million budget for the ferry terminal."],
     )

@@ -115,6 +115,24 @@ def make(
     return AnalyzedArticle(art, sentences, out, entities, AnalyzerInfo("test", "0"))
 
 
+#: The outlets the hand-built corpora use: domain -> outlet name.
+OUTLETS = {
+    "harbortimes.example": "Harbor Times",
+    "ledger.example": "Ledger",
+    "gazette.example": "Gazette",
+    "aggregator.example": "Aggregator",
+    "press.portcalder.example": "Port Calder Press Office",
+    "factcheck.example": "FactCheck",
+}
+
+
+def story(domain: str, path: str, published: date | None, claims: list[C | str],
+          **options) -> AnalyzedArticle:
+    """``make`` for an article at ``https://DOMAIN/PATH`` of one of the known OUTLETS."""
+    return make(f"https://{domain}/{path}", OUTLETS[domain], domain, published, claims,
+                **options)
+
+
 def iri(analyzed: AnalyzedArticle, i: int) -> str:
     c = analyzed.claims[i]
     return str(claim_iri(analyzed.article.url, c.start, c.end))

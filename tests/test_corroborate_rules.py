@@ -8,7 +8,7 @@ import pytest
 from graph.corroborate import CorroborationIndex
 from graph.model import Status
 from tests.test_corroborate import BUDGET, D1, D2, D3, FILLER
-from tests.test_corroborate_factory import C, iri, make
+from tests.test_corroborate_factory import C, iri, story
 
 
 @pytest.fixture()
@@ -19,26 +19,11 @@ def index() -> CorroborationIndex:
 
 
 def test_a_copy_adds_no_independent_support(index: CorroborationIndex) -> None:
-    a = make(
-        "https://harbortimes.example/a",
-        "Harbor Times",
-        "harbortimes.example",
-        D1,
-        [BUDGET],
-        filler=FILLER,
-    )
-    copy = make(
-        "https://aggregator.example/b",
-        "Aggregator",
-        "aggregator.example",
-        D2,
-        [BUDGET],
-        filler=FILLER,
-    )
-    other = make(
-        "https://ledger.example/c",
-        "Ledger",
+    a = story("harbortimes.example", "a", D1, [BUDGET], filler=FILLER)
+    copy = story("aggregator.example", "b", D2, [BUDGET], filler=FILLER)
+    other = story(
         "ledger.example",
+        "c",
         D2,
         ["The $40 million ferry terminal budget was approved by Port Calder on Tuesday."],
     )
@@ -51,17 +36,10 @@ def test_a_copy_adds_no_independent_support(index: CorroborationIndex) -> None:
 
 
 def test_denied_figure_disputes(index: CorroborationIndex) -> None:
-    a = make(
-        "https://harbortimes.example/a",
-        "Harbor Times",
-        "harbortimes.example",
-        D1,
-        ["The recall covers 12,000 units of the Rover X2."],
-    )
-    b = make(
-        "https://ledger.example/b",
-        "Ledger",
+    a = story("harbortimes.example", "a", D1, ["The recall covers 12,000 units of the Rover X2."])
+    b = story(
         "ledger.example",
+        "b",
         D2,
         ["The recall covers 18,000 Rover X2 units, not 12,000, according to a filing."],
     )
@@ -72,17 +50,15 @@ def test_denied_figure_disputes(index: CorroborationIndex) -> None:
 
 
 def test_future_tense_announcement_can_confirm(index: CorroborationIndex) -> None:
-    a = make(
-        "https://harbortimes.example/a",
-        "Harbor Times",
+    a = story(
         "harbortimes.example",
+        "a",
         D1,
         [C("Port Calder will open the ferry terminal on May 4.", hedges=("will",))],
     )
-    b = make(
-        "https://ledger.example/b",
-        "Ledger",
+    b = story(
         "ledger.example",
+        "b",
         D2,
         [C("On May 4, Port Calder will open its ferry terminal.", hedges=("will",))],
     )
@@ -92,17 +68,10 @@ def test_future_tense_announcement_can_confirm(index: CorroborationIndex) -> Non
 
 
 def test_unrelated_claims_about_one_entity_do_not_match(index: CorroborationIndex) -> None:
-    a = make(
-        "https://harbortimes.example/a",
-        "Harbor Times",
-        "harbortimes.example",
-        D1,
-        ["The recall covers 12,000 units of the Rover X2."],
-    )
-    b = make(
-        "https://ledger.example/b",
-        "Ledger",
+    a = story("harbortimes.example", "a", D1, ["The recall covers 12,000 units of the Rover X2."])
+    b = story(
         "ledger.example",
+        "b",
         D2,
         ["Those units use the same internal parts as the Rover X2."],
     )
@@ -113,26 +82,11 @@ def test_unrelated_claims_about_one_entity_do_not_match(index: CorroborationInde
 
 def test_links_do_not_depend_on_ingestion_order() -> None:
     arts = [
-        make(
-            "https://harbortimes.example/a",
-            "Harbor Times",
-            "harbortimes.example",
-            D1,
-            [BUDGET],
-            filler=FILLER,
-        ),
-        make(
-            "https://aggregator.example/b",
-            "Aggregator",
-            "aggregator.example",
-            D2,
-            [BUDGET],
-            filler=FILLER,
-        ),
-        make(
-            "https://ledger.example/c",
-            "Ledger",
+        story("harbortimes.example", "a", D1, [BUDGET], filler=FILLER),
+        story("aggregator.example", "b", D2, [BUDGET], filler=FILLER),
+        story(
             "ledger.example",
+            "c",
             D2,
             [
                 "The $40 million ferry terminal budget was approved by Port Calder on Tuesday, "
@@ -140,10 +94,9 @@ def test_links_do_not_depend_on_ingestion_order() -> None:
             ],
             links=("https://gazette.example/d",),
         ),
-        make(
-            "https://gazette.example/d",
-            "Gazette",
+        story(
             "gazette.example",
+            "d",
             D3,
             [
                 "Port Calder approved its $40 million ferry terminal budget on Tuesday, "
