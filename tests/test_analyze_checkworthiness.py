@@ -1,10 +1,16 @@
-"""Check-worthiness: a hand-weighted, sentence-only score in 0..1."""
+"""Check-worthiness: a hand-weighted sentence score in 0..1, and its transcript-aware variant."""
 
 from __future__ import annotations
 
 import pytest
 
-from graph.analyze.checkworthiness import WEIGHTS, check_worthiness, features
+from graph.analyze.checkworthiness import (
+    WEIGHTS,
+    check_worthiness,
+    features,
+    transcript_check_worthiness,
+    transcript_features,
+)
 
 CLAIMS = [
     "Unemployment fell to 3.5 percent in 2019, the lowest rate in 50 years.",
@@ -94,3 +100,53 @@ def test_addressing_someone_by_title_is_a_turn_not_a_claim() -> None:
 def test_features_ignore_letter_case() -> None:
     text = "Unemployment Fell To 3.5 Percent, The Lowest In 50 Years; She Voted For It."
     assert features(text) == features(text.lower()) == features(text.upper())
+
+
+def test_scope_of_a_comparison() -> None:
+    assert features("The lowest rate in 50 years.")["scope"] == 1.0
+    assert features("We pay the highest taxes in the world.")["scope"] == 1.0
+    assert features("More people in jail than any other country.")["scope"] == 1.0
+    assert features("Since 1977 wages have stagnated.")["scope"] == 1.0
+    assert features("In 2019 wages rose.")["scope"] == 0.0
+    assert features("We will win in the end.")["scope"] == 0.0
+
+
+STAT = "We cut taxes by $5 billion, the largest cut in 20 years."
+DEBATE = [
+    ("HOST", "Good evening and welcome."),
+    ("HOST", "Senator, what would you do about the deficit?"),
+    ("HOST", "Your plan adds $2 trillion to the debt."),
+    ("SMITH", STAT),
+    ("SMITH", "I think we need to be strong."),
+    ("SMITH", "And we balanced the budget four years in a row."),
+    ("JONES", "Wrong."),
+    ("JONES", "He raised taxes 19 times when he was governor."),
+    ("JONES", "Everybody knows it."),
+    ("SMITH", STAT),
+    ("SMITH", "That is a fact."),
+    ("JONES", "It is not."),
+    ("Aide ", STAT),
+]
+
+
+def test_one_speaker_transcript_scores_as_its_sentences() -> None:
+    lines = [("TRUMP", s) for s in CLAIMS + NOT_CLAIMS]
+    assert transcript_check_worthiness(lines) == [check_worthiness(s) for _, s in lines]
+    assert transcript_check_worthiness([]) == []
+
+
+def test_transcript_cues() -> None:
+    cues = transcript_features(DEBATE)
+    assert [c["questioner"] for c in cues[:4]] == [1.0, 1.0, 1.0, 0.0]  # HOST asks
+    assert cues[12]["minor"] == 1.0 and cues[3]["minor"] == 0.0  # the aide speaks once
+    assert transcript_features([*DEBATE, ("AIDE", STAT)])[12]["minor"] == 0.0  # same speaker
+
+
+def test_transcript_ranks_the_same_claim_by_who_says_it() -> None:
+    scores = transcript_check_worthiness(DEBATE)
+    smith, aide = scores[3], scores[12]
+    assert smith == scores[9] == pytest.approx(check_worthiness(STAT))
+    assert aide < smith  # a minor speaker
+    host = transcript_check_worthiness([("HOST", STAT), *DEBATE])[0]
+    assert host < smith  # the moderator, who mostly asks
+    assert all(0.0 <= s <= 1.0 for s in scores)

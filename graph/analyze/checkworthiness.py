@@ -2,18 +2,24 @@
 
 Features are lexical cues of checkable factual content (numbers and quantities, statistics,
 changes, trends and comparisons, a number with a superlative / past action / third-person subject,
-record-type superlatives, "in fact" assertions, what a third person did or said, policy topics)
-minus cues of non-checkable talk (questions, opinions, predictions and modals, talk about the
-conversation itself, addressing someone by title, first-person asides, very short turns, stage
-directions). The weights are set by hand from 5-fold cross-validation over the CheckThat! train
-debates (see docs/error-analysis.md); no model is trained or shipped. Sentence-only: articles give
-no speaker.
+record-type superlatives, the scope of a comparison ("in 50 years"), "in fact" assertions, what a
+third person did or said, policy topics) minus cues of non-checkable talk (questions, opinions,
+predictions and modals, talk about the conversation itself, addressing someone by title,
+first-person asides, very short turns, stage directions). The weights are set by hand from 5-fold
+cross-validation over the CheckThat! train debates (see docs/error-analysis.md); no model is
+trained or shipped.
+
+:func:`check_worthiness` sees one sentence (articles give no speaker). For a transcript (speaker,
+sentence lines in order), :func:`transcript_check_worthiness` adds what the sentence alone cannot
+show: who asks the questions (moderators, interviewers) and who barely speaks.
 """
 
 from __future__ import annotations
 
 import math
 import re
+from collections import Counter
+from collections.abc import Sequence
 
 _NUMBER = re.compile(
     r"\d|\b(?:hundred|thousand|million|billion|trillion|half|twice|double|triple|dozens?)\b",
@@ -54,6 +60,18 @@ _TREND = re.compile(
 #: record-type superlatives, checkable against a record (unlike "best", "ever", "every")
 _RECORD = re.compile(
     r"\b(?:most|largest|biggest|highest|lowest|worst|fastest|greatest|record)\b"
+)
+#: the reference set or span of a comparison ("in the world", "in 50 years", "since 1977",
+#: "than any other country"): what makes a record claim checkable
+_SCOPE = re.compile(
+    r"\b(?:in the (?:world|history|country)|on earth|on the planet|"
+    r"in (?:our |american |u\.s\. |recorded )?history|"
+    r"in (?:over |more than |almost |nearly |about |the last |the past )?(?:\d[\d,]*|two|three|"
+    r"four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|"
+    r"seventy|eighty|ninety|a hundred|a few|several)[- ](?:years|decades)|"
+    r"since (?:19|20)\d\d|since (?:world war|the great depression)|"
+    r"(?:of|than) any (?:other )?(?:\w+ )?(?:country|countries|state|nation|president|governor|"
+    r"candidate|city|cities|time)|on record|ever recorded)\b"
 )
 #: asserting a fact against a belief ("in fact", "actually", "the truth is")
 _ASSERT = re.compile(r"\b(?:actually|in fact|the truth|the fact)\b")
@@ -111,6 +129,7 @@ WEIGHTS: dict[str, float] = {
     "change": 0.35,
     "trend": 0.5,
     "record": 0.25,
+    "scope": 0.25,
     "assert": 0.25,
     "third_act": 0.15,
     "detail": 0.5,  # a number plus a comparison, superlative, past action or third person
@@ -155,6 +174,7 @@ def features(sentence_text: str) -> dict[str, float]:
         "change": change,
         "trend": count(_TREND, 2),
         "record": count(_RECORD, 2),
+        "scope": count(_SCOPE, 1),
         "assert": count(_ASSERT, 1),
         "third_act": count(_THIRD_ACT, 2),
         "detail": float(bool(detail)),
@@ -174,8 +194,64 @@ def features(sentence_text: str) -> dict[str, float]:
     }
 
 
+def _logit(sentence_text: str, weights: dict[str, float] | None = None) -> float:
+    w = weights or WEIGHTS
+    return sum(w.get(k, 0.0) * v for k, v in features(sentence_text).items())
+
+
+def _squash(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-z))
+
+
 def check_worthiness(sentence_text: str, weights: dict[str, float] | None = None) -> float:
     """Score in 0..1; higher = more worth checking."""
-    w = weights or WEIGHTS
-    z = sum(w.get(k, 0.0) * v for k, v in features(sentence_text).items())
-    return 1.0 / (1.0 + math.exp(-z))
+    return _squash(_logit(sentence_text, weights))
+
+
+#: transcript cues, added to the sentence score (see transcript_features)
+TRANSCRIPT_WEIGHTS: dict[str, float] = {
+    "questioner": -1.0,  # the speaker asks: moderators, interviewers, audience questions
+    "minor": -1.0,  # the speaker has under 30% of the lines of the most frequent speaker
+}
+#: a speaker asks questions when more than this share of their sentences are questions
+QUESTIONER_SHARE = 0.15
+MINOR_SHARE = 0.3
+
+
+def transcript_features(lines: Sequence[tuple[str, str]]) -> list[dict[str, float]]:
+    """Transcript cues of each (speaker, sentence) line, in order (see TRANSCRIPT_WEIGHTS).
+
+    Derived from the transcript alone; speakers are compared by name (case-insensitive).
+    """
+    speakers = [sp.strip().casefold() for sp, _ in lines]
+    n_lines = Counter(speakers)
+    n_questions = Counter(
+        sp for sp, (_, s) in zip(speakers, lines, strict=True) if _QUESTION.search(s)
+    )
+    most = max(n_lines.values(), default=1)
+    several = len(n_lines) > 1  # one speaker (a speech, an article): the sentences alone
+    cues = {
+        sp: {
+            "questioner": float(several and n_questions[sp] / n > QUESTIONER_SHARE),
+            "minor": float(n / most < MINOR_SHARE),
+        }
+        for sp, n in n_lines.items()
+    }
+    return [dict(cues[sp]) for sp in speakers]
+
+
+def transcript_check_worthiness(
+    lines: Sequence[tuple[str, str]],
+    weights: dict[str, float] | None = None,
+    transcript_weights: dict[str, float] | None = None,
+) -> list[float]:
+    """Scores in 0..1 of a transcript's (speaker, sentence) lines, in order.
+
+    The sentence score of :func:`check_worthiness` plus the transcript cues; a transcript with one
+    speaker scores as its sentences alone.
+    """
+    tw = transcript_weights or TRANSCRIPT_WEIGHTS
+    return [
+        _squash(_logit(s, weights) + sum(tw.get(k, 0.0) * v for k, v in tf.items()))
+        for (_, s), tf in zip(lines, transcript_features(lines), strict=True)
+    ]

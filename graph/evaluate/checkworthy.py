@@ -2,7 +2,9 @@
 
 Each TSV row: line number, speaker, sentence, label 0/1 (a header line is skipped when present).
 ``split``: None = all files in DIR; "train" / "dev" = a deterministic 40/10 split by debate file
-name (hash-based), used for tuning and the gate.
+name (hash-based), used for tuning and the gate. Sentences are ranked by
+:func:`~graph.analyze.checkworthiness.transcript_check_worthiness` (the sentence score plus the
+speaker cues the TSV gives), or by a sentence-only ``scorer`` when one is passed.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from graph.analyze.checkworthiness import check_worthiness
+from graph.analyze.checkworthiness import transcript_check_worthiness
 
 log = logging.getLogger(__name__)
 
@@ -66,12 +68,15 @@ def evaluate(
     scorer: Callable[[str], float] | None = None,
 ) -> dict:
     """MAP of ranking each debate's sentences by check-worthiness."""
-    score = scorer or check_worthiness
     aps: list[float] = []
     for f in debate_files(Path(dir), split):
         rows = read_debate(f)
         if not any(label for *_, label in rows):
             log.info("%s has no positive sentence; skipped", f.name)
             continue
-        aps.append(average_precision([score(s) for _, s, _ in rows], [lab for *_, lab in rows]))
+        if scorer is None:
+            scores = transcript_check_worthiness([(sp, s) for sp, s, _ in rows])
+        else:
+            scores = [scorer(s) for _, s, _ in rows]
+        aps.append(average_precision(scores, [lab for *_, lab in rows]))
     return {"debates": len(aps), "map": round(sum(aps) / len(aps), 4) if aps else 0.0}
