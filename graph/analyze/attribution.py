@@ -9,7 +9,6 @@ direct quotes, described sources ("officials", "people familiar with the matter"
 from __future__ import annotations
 
 import logging
-from dataclasses import replace
 
 from graph.analyze.attribution_content import content_after_cue, n_words, only_adverbial
 from graph.analyze.attribution_cues import (
@@ -35,17 +34,23 @@ from graph.analyze.attribution_np import (
     comma_subject,
     left_np,
     np_forward,
-    subject_of_sentence,
 )
 from graph.analyze.attribution_rules import (
     is_subordinate,
     quoted_mask,
 )
 from graph.analyze.attribution_stance import human_like
+from graph.analyze.attribution_subject import (
+    by_phrase,
+    clause_subject,
+    infinitive_source,
+    subject_of_sentence,
+)
 from graph.analyze.lexicon import (
     AGENT_FORMS,
     AUX_BEFORE_CUE,
     CUE_FORMS,
+    PARTICLE_FORMS,
     PRONOUNS,
     SPEECH_LEMMAS,
     TIME_WORDS,
@@ -135,19 +140,25 @@ def find_attributions(text: str, sentence: Sentence) -> list[Attribution]:
             continue
         if any(x <= a <= y for x, y in taken):
             continue  # "according to two council members who spoke on condition of ..."
-        lemma = CUE_FORMS.get(toks[b].low) or CUE_FORMS.get(toks[a].low, "")
+        lemma = (CUE_FORMS.get(toks[b].low) or CUE_FORMS.get(toks[a].low)
+                 or PARTICLE_FORMS.get(toks[b - 1].low, ""))
         first_cue = a
         while first_cue <= b and toks[first_cue].low in AUX_BEFORE_CUE:
             first_cue += 1
         head = toks[first_cue].low
-        by_next = b + 1 < len(toks) and toks[b + 1].low == "by" and a == first_cue and (
-            toks[b].low.endswith("ed") and a > 0 and (
-                not toks[a - 1].is_cap or (a == 1 and toks[0].low in _BY_OPENERS)))
+        by_next = b + 2 < len(toks) and toks[b + 1].low == "by" and a == first_cue and (
+            not toks[b + 2].low.endswith("ing")) and (  # not "responded by saying"
+            toks[b].low.endswith("ed") and (a == 0 or (
+                not toks[a - 1].is_cap or (a == 1 and toks[0].low in _BY_OPENERS))))
         agentive = head in AGENT_FORMS or kind == "multi"
-        if _is_passive(toks, a, first_cue) or _is_passive(toks, a, b) or by_next:
+        if kind != "adj" and (_is_passive(toks, a, first_cue) or _is_passive(toks, a, b)
+                              or by_next):
             # "has not been announced" (no speaker) / "was announced by the mayor"
-            by_agent = b + 1 < len(toks) and toks[b + 1].low == "by"
-            agent = right_np(toks, b + 2) if by_agent else None
+            by_at = by_phrase(toks, b + 1)  # "was recommended to Trump ... by their friend"
+            agent = None if by_at is None else right_np(toks, by_at + 1)
+            if by_at is not None and agent is None and human_like(
+                    toks, low_agent := np_forward(toks, by_at + 1)):
+                agent = low_agent  # "by left-leaning economists"
             if agentive and not human_like(toks, agent):
                 continue
             src = _span(toks, agent) if agent else None
@@ -174,7 +185,8 @@ def find_attributions(text: str, sentence: Sentence) -> list[Attribution]:
         b_after = b
         prev = toks[left].text.lower() if left >= 0 else ""
         if head.endswith("ing") and prev in _GERUND_PREPS:
-            src_rng = subject_of_sentence(toks, left, quoted)
+            src_rng = (clause_subject(toks, left, quoted)
+                       or subject_of_sentence(toks, left, quoted))
         elif (head.endswith("ing") and prev == ",") or prev in ("and", "but"):
             # ", adding that ..." / "X said ... and added ...": the earlier speaker
             src_rng = last_src or subject_of_sentence(toks, left, quoted)
@@ -201,7 +213,8 @@ def find_attributions(text: str, sentence: Sentence) -> list[Attribution]:
             if toks[left].text in _CONTRACTED and left > 0 and toks[left - 1].low in (
                     "he", "she", "they", "we", "i", "who"):
                 left -= 1  # "he's said", "they've argued"
-            src_rng = left_np(toks, left)
+            src_rng = (infinitive_source(toks, left) if toks[left].low == "to"
+                       else left_np(toks, left))
             if src_rng is None:
                 k = left
                 while k > 0 and (toks[k].low in TIME_WORDS or toks[k].low in _INTERRUPT
@@ -258,7 +271,8 @@ def find_attributions(text: str, sentence: Sentence) -> list[Attribution]:
         if content is None:
             continue
         if (lemma not in SPEECH_LEMMAS or src is None) and n_words(text, content) < 3 and (
-                lemma != "decline" or src is None):
+                lemma != "decline" or src is None) and not (
+                src is not None and n_words(text, content) >= 1 and human_like(toks, src_rng)):
             continue  # "inspectors found cracks": an event, not a reported statement
         if src_rng and is_subordinate(toks, src_rng[0]) and (
                 (content is after_content and n_words(text, content) < 3)
@@ -274,7 +288,9 @@ def find_attributions(text: str, sentence: Sentence) -> list[Attribution]:
         if a > 0 and toks[a - 1].low == "to" and not (src_rng and src_rng[1] >= a - 1):
             cue = Span(toks[a - 1].start, cue.end)  # "led Republicans to say": PolNeAR's cue
         src_text = text[src.start : src.end] if src else None
-        if src_rng and (junk_source(toks, src_rng) or lemma in _IMPERSONAL):
+        if src_rng and rel_tok >= 0 and junk_source(toks, src_rng):
+            src_text = None  # "..., who said": the relative is the mention; no clear name
+        elif src_rng and (junk_source(toks, src_rng) or lemma in _IMPERSONAL):
             src = src_text = None
         elif mention is not None and mention != src_rng:
             src = _span(toks, mention)
@@ -335,66 +351,6 @@ def _first_comma(toks: list[Tok], b: int, quoted: list[bool]) -> int | None:
                  if toks[m].text == "," and not quoted[m]), None)
 
 
-def find_attribution(text: str, sentence: Sentence) -> Attribution | None:
-    """The main attribution of a sentence (a speech-verb one with a source first), or None.
+from graph.analyze.attribution_claim import find_attribution  # noqa: E402  (re-export)
 
-    Attributions inside a subordinate clause ("... not $40 million as the city said") come
-    last; a source-less passive of a non-speech verb ("A decision is expected") is a hedge or
-    an event, not an attribution of the claim. Its source span is the speaker's name
-    (``source_text``), not PolNeAR's mention ("who", "X, who was ...") that
-    :func:`find_attributions` marks.
-    """
-    atts = [_named(text, a, sentence.start) for a in find_attributions(text, sentence)
-            if not _hedge_passive(text, a)]
-    if not atts:
-        return None
-    # stable: main-clause attributions first
-    atts.sort(key=lambda a: _subordinate_text(text, a, sentence.start))
-    for att in atts:
-        if _subordinate_text(text, att, sentence.start):
-            break
-        if att.source is not None and att.cue_text and not att.cue_text.endswith("ing") and any(
-            w in SPEECH_LEMMAS for w in _lemmas(att.cue_text)
-        ):
-            return att
-    for att in atts:
-        if att.source is not None:
-            return att
-    return atts[0]
-
-
-def _named(text: str, att: Attribution, start: int) -> Attribution:
-    """The attribution with its source span narrowed from the mention to the name."""
-    name = att.source_text
-    if att.source is None or not name or text[att.source.start : att.source.end] == name:
-        return att
-    i = text.find(name, att.source.start, att.source.end)
-    if i < 0:  # a relative "who": the antecedent before it
-        i = text.rfind(name, start, att.source.start)
-    if i < 0:
-        return att
-    return replace(att, source=Span(i, i + len(name)))
-
-
-def _lemmas(cue_text: str) -> list[str]:
-    return [CUE_FORMS.get(w.lower(), w.lower()) for w in cue_text.split()]
-
-
-def _hedge_passive(text: str, att: Attribution) -> bool:
-    """ "A decision is expected" (a hedge) / "more than the council was told" (a comparison)."""
-    if att.source is not None or not att.cue_text or " " not in att.cue_text:
-        return False
-    words = att.cue_text.lower().split()
-    if words[-2] not in _BE and words[-2] != "been":
-        return False
-    if CUE_FORMS.get(words[-1]) not in SPEECH_LEMMAS:
-        return True
-    before = text[max(0, att.cue.start - 40) : att.cue.start].lower().split()
-    return any(w in ("than", "as") for w in before[-4:])
-
-
-def _subordinate_text(text: str, att: Attribution, start: int) -> bool:
-    if att.source is None or att.source.start <= start:
-        return False
-    before = text[max(start, att.source.start - 6) : att.source.start].lower().split()
-    return bool(before) and before[-1] in ("as", "than", "what")
+__all__ = ["find_attribution", "find_attributions"]

@@ -4,13 +4,17 @@ source-less adverbs ("reportedly") and headline colons ("Rubio: I'm not interest
 from __future__ import annotations
 
 from graph.analyze.attribution_rules import colon_label, cue_context_ok, quoted_mask
-from graph.analyze.attribution_stance import chain_start, multi_cue
+from graph.analyze.attribution_stance import HUMAN_HEADS, chain_start, multi_cue
+from graph.analyze.gazetteer import COUNTRIES_STATES
 from graph.analyze.lexicon import (
     AMBIGUOUS,
+    ATTITUDE_ADJ,
     AUX_BEFORE_CUE,
+    BE_FORMS,
     BREAK_LEFT,
     CUE_FORMS,
     DETERMINERS,
+    PARTICLE_FORMS,
     PARTICLES,
     PREPOSITIONS,
     PRONOUNS,
@@ -29,6 +33,44 @@ def _trim_span(text: str, start: int, end: int) -> Span | None:
     return Span(start, end) if end > start else None
 
 
+_PRENOMINAL = frozenset("such same other new first last only big real overt public".split())
+#: adjectives that make a following cue word a noun even without a determiner
+_BARE_ADJ = frozenset(
+    "new private renewed failed firmest constant repeated growing bipartisan".split())
+
+
+def _human_plural(p: Tok) -> bool:
+    """A plural noun for people or their groups: "voters", "Democrats", "analysts", "polls"."""
+    low = p.low
+    if not p.is_word or not low.endswith("s") or low.endswith("ss") or len(low) < 4:
+        return False
+    return low in HUMAN_HEADS or low.endswith(_PERSON_PLURALS) or (
+        p.is_cap and low.endswith(("ans", "ats")))
+
+
+_PERSON_PLURALS = ("ers", "ists", "ents", "ors", "ians", "icans", "crats")
+
+
+def _noun_after_det(toks: list[Tok], i: int) -> bool:
+    """"no overt mention", "an off-color joke", "the most telling promise": a base form after
+    a determiner and modifiers is a noun ("the people say", "his aides say" are subjects)."""
+    low = toks[i].low
+    if i < 1 or (low != CUE_FORMS.get(low) and not (
+            low.endswith("s") and low[:-1] == CUE_FORMS.get(low))):
+        return False
+    adj = toks[i - 1]
+    if not adj.is_word or adj.low in HUMAN_HEADS or (adj.is_cap and i > 1):
+        return False
+    if (adj.low in _BARE_ADJ or adj.low.endswith(("ous", "ful", "less", "ic", "able"))) and (
+            i == 1 or (toks[i - 2].low not in PRONOUNS and not toks[i - 2].is_cap)):
+        return True  # "serious doubts", "vicious ridicule", "faces renewed doubts"
+    if i < 2:
+        return False
+    det = toks[i - 2].low
+    return det in DETERMINERS and det not in ("that", "this") and low == CUE_FORMS.get(low) and (
+        "-" in adj.text or adj.low in _PRENOMINAL or adj.low.endswith(_ADJ_SUFFIXES))
+
+
 def _is_verb_here(toks: list[Tok], i: int) -> bool:
     """Cheap check that toks[i] is used as a verb, for noun/verb-ambiguous cue words."""
     low = toks[i].low
@@ -37,6 +79,8 @@ def _is_verb_here(toks: list[Tok], i: int) -> bool:
         nxt = toks[i + 1].text if i + 1 < len(toks) else "."
         prv = toks[i - 1].text if i > 0 else ""
         return nxt in (",", ":", "“", '"', ".") or prv in (",", "”", '"')
+    if _noun_after_det(toks, i):
+        return False
     if lemma not in AMBIGUOUS:
         return True
     if i == 0:
@@ -44,6 +88,19 @@ def _is_verb_here(toks: list[Tok], i: int) -> bool:
     p = toks[i - 1]
     prev = p.low
     nxt = toks[i + 1].low if i + 1 < len(toks) else ""
+    if low.endswith("ing") and prev in _GERUND_PREPS and i > 1:
+        return True  # "by calling", "after questioning": a gerund takes an object
+    if low.endswith("ing") and (prev in (",", "—", "–", "-") or (prev == "and" and any(
+            t.low.endswith("ing") and len(t.low) > 5 for t in toks[max(0, i - 12) : i - 1]))):
+        return True  # "Mr. Manafort said, adding of Mr. Trump", "dismissing them and calling"
+    if (low.endswith("s") and (prev == "," or (p.is_cap and p.is_word and i == 1
+                                               and prev not in _NUMBERS))
+            and nxt not in ("of", "for", "to", "and", ",", ".")):
+        return True  # "Biden calls Trump ...", "Her aide, Jake Sullivan, calls her record"
+    if low.endswith("ed") and prev == ")":
+        return True  # "Rep. Gregory Meeks (D-N.Y.) backed"
+    if low == CUE_FORMS.get(low) and _human_plural(p) and nxt not in ("of", "for", "to", "."):
+        return True  # "voters support", "Democrats want", "most analysts view"
     if prev in DETERMINERS or prev in PREPOSITIONS or prev in ("'s", "’s") or nxt == "of":
         return False
     if prev[:1].isdigit():
@@ -67,6 +124,8 @@ def _is_verb_here(toks: list[Tok], i: int) -> bool:
     )
 
 
+_NUMBERS = frozenset("two three four five six seven eight nine ten many several few".split())
+_GERUND_PREPS = frozenset({"by", "after", "before", "upon", "without", "while"})
 _SAY_EXT = (
     ("in", "a", "statement"), ("in", "a", "written", "statement"), ("in", "the", "statement"),
 )
@@ -83,6 +142,29 @@ def _extend_say(toks: list[Tok], i: int) -> int:
         if j <= len(toks) and tuple(t.low for t in toks[i + 1 : j]) == ext:
             return j - 1
     return i
+
+
+def _verb_slot(p: Tok) -> bool:
+    """The word before a noun-like base form makes it a verb: "they focus on", "must vote for",
+    "will also focus on"; not "the swing vote for", "her new focus on"."""
+    return (p.low in PRONOUNS or p.low in AUX_BEFORE_CUE or p.low in _MODALS or _is_adverb(p)
+            or p.low in ("to", "can", "should", "will", "would", "who", "that", "which"))
+
+
+def _be_before(toks: list[Tok], i: int) -> int | None:
+    """Start of "were (increasingly) hopeful": a form of "be" (and its auxiliaries) before
+    the adjective at i, after a subject."""
+    j = i - 1
+    while j > 0 and toks[j].low not in BE_FORMS and (_is_adverb(toks[j]) or toks[j].low in (
+            "so", "very", "too", "more", "most", "less", "all", "quite", "not")):
+        j -= 1
+    if j < 1 or toks[j].low not in BE_FORMS or not toks[j - 1].is_word:
+        return None
+    if toks[j].low in ("'s", "'re") and toks[j - 1].low not in PRONOUNS:
+        return None  # "Clinton's wary words": a possessive
+    if toks[i].low == "critical" and (i + 1 >= len(toks) or toks[i + 1].low != "of"):
+        return None  # "critical for Trump": important, not disapproving
+    return _aux_start(toks, j)
 
 
 def _aux_start(toks: list[Tok], i: int) -> int:
@@ -131,6 +213,14 @@ def _candidates(toks: list[Tok]) -> list[tuple[int, int, str]]:
             continue
         if low in SOURCELESS:
             out.append((i, i, "sourceless"))
+        elif low in ATTITUDE_ADJ and (be := _be_before(toks, i)) is not None:
+            out.append((be, i, "adj"))  # "activists were hopeful that", "is wary of"
+        elif low in PARTICLE_FORMS and i + 1 < n and i > 0 and (
+                toks[i + 1].low in PARTICLES[PARTICLE_FORMS[low]]) and (
+                toks[i - 1].low not in DETERMINERS and toks[i - 1].low not in ("'s", "’s")) and (
+                low.endswith(("ing", "ks", "ts")) or _verb_slot(toks[i - 1])):
+            out = [c for c in out if c[1] < i]
+            out.append((_aux_start(toks, i), i + 1, "verb"))  # "points out", "spoke about"
         elif low in CUE_FORMS and _is_verb_here(toks, i) and cue_context_ok(
             toks, i, CUE_FORMS[low]
         ) and not (i + 1 < n and toks[i + 1].low in ("tank", "tanks")):
@@ -177,9 +267,9 @@ def _colon_attribution(text: str, toks: list[Tok]) -> Attribution | None:
             return None
         if c + 1 >= n or not (toks[c + 1].is_cap or toks[c + 1].text in _OPENERS | {'"', "'"}):
             return None
-        if colon_label(toks, start, c) or " ".join(
-                t.low for t in toks[start:c] if t.is_word) in _NEWS_LABELS:
-            return None
+        label = " ".join(t.low for t in toks[start:c] if t.is_word)
+        if colon_label(toks, start, c) or label in _NEWS_LABELS or label in COUNTRIES_STATES:
+            return None  # "Iowa: Tim Albrecht, Brad Anderson, ...": a list by state
         src: Span | None = Span(toks[start].start, toks[c - 1].end)
         content = _trim_span(text, toks[c + 1].start, toks[-1].end)
         if content is None:

@@ -168,7 +168,7 @@ _LONE_ADVERBS = frozenset(
 )
 _NOT_SUBJECT = frozenset(
     """began begin begins started kept continued went go goes provide provides soon
-    reasonably like unlike otherwise easier look looks am involves heaps""".split()
+    reasonably like unlike otherwise easier look looks am involves heaps there numerous""".split()
 )
 
 
@@ -183,7 +183,8 @@ def trim_tail(toks: list[Tok], rng: Rng) -> Rng:
     reprimanded": adverbs between the subject and the cue are not part of the source."""
     a, b = rng
     while b > a and (toks[b].low in _TAIL_ADVERBS or (
-            toks[b].low.endswith("ly") and len(toks[b].low) > 4 and not toks[b].is_cap)):
+            toks[b].low.endswith("ly") and len(toks[b].low) > 4 and not toks[b].is_cap
+            and toks[b - 1].low not in DETERMINERS and toks[b - 1].low not in ("'s", "’s"))):
         b -= 1
         if toks[b].low == "long" and toks[b + 1].low == "ago" and b > a:
             b -= 1

@@ -3,6 +3,7 @@ and comma-interrupted subjects ("Purcell, a Republican, said ...")."""
 
 from __future__ import annotations
 
+from graph.analyze.gazetteer import COUNTRIES_STATES
 from graph.analyze.lexicon import (
     BREAK_LEFT,
     BREAK_RIGHT,
@@ -28,7 +29,9 @@ VERBISH = frozenset(
 IRREGULAR_PAST = frozenset(
     """sent made took gave went came got left held told said put set kept led met ran won lost
     began brought built spent paid wrote spoke saw found thought felt became stood heard let
-    meant knew sought fought bought struck drew threw""".split()
+    meant knew sought fought bought struck drew threw broke chose rose fell drove rode stole
+    swore tore woke hung sold hid shook forgot froze grew blew flew fled slid stuck swung lent
+    dealt slept taught caught died lied""".split()
 )
 _POSS = frozenset({"'s", "’s"})
 _POSS_DET = frozenset({"his", "her", "their", "its", "our", "my"})
@@ -37,6 +40,12 @@ _REL_HEADS = frozenset({"who", "which", "whose", "where", "when", "whom"})
 _LEAD_TRIM = frozenset({"and", "but", "so", "even", "now", "then", "still", "also", "yet", "or",
                         "perhaps", "maybe", "whereas", "just"})
 _TIME_TAIL = frozenset({"later", "ago", "earlier", "afterward", "afterwards"})
+#: adverbs and floating quantifiers between a subject and its verb ("He soon learned", "They
+#: both said") that are neither "-ly" words nor in SKIP_ADVERBIAL
+_MID_ADVERBS = frozenset("soon ever long both all each too thus finally".split())
+_FLOATING = frozenset({"both", "all", "each"})
+#: "About four in 10 said", "Nearly half said": a quantity is a subject, not a preposition
+_APPROX = frozenset("about nearly almost around roughly over under some".split())
 
 
 
@@ -63,9 +72,13 @@ def np_forward(toks: list[Tok], k: int, upto: int | None = None, limit: int = 12
         return None
     low = toks[k].low
     poss = low in _POSS_DET and k + 1 < end and toks[k + 1].is_word
-    if low in PRONOUNS and not poss:
+    demonstrative = low in ("that", "this", "these", "those") and k + 1 < end and (
+        toks[k + 1].is_word and toks[k + 1].low not in PRONOUNS
+        and toks[k + 1].low not in TIME_WORDS and not toks[k + 1].low.endswith("ed")
+        and not _is_finite_verbish(toks, k + 1))  # "That letter, on ... letterhead, demanded"
+    if low in PRONOUNS and not poss and not demonstrative:
         return None if low in ("that", "which", "this", "its", "his", "their") else (k, k)
-    if low in BREAK_LEFT or low in PREPOSITIONS:
+    if (low in BREAK_LEFT and not demonstrative) or low in PREPOSITIONS:
         return None
     b = m = k
     while m < end and m - k < limit:
@@ -123,15 +136,21 @@ def seg_kind(toks: list[Tok], seg: Rng) -> str:
         return "rel"
     if not t.is_word:
         return "part"
+    if low in ("that", "this", "these", "those") and a < b and toks[a + 1].is_word and (
+            toks[a + 1].low not in PRONOUNS and toks[a + 1].low not in TIME_WORDS
+            and not _is_finite_verbish(toks, a + 1)):
+        return "np"  # "That letter, on Trump Organization letterhead, demanded"
     if low in PREPOSITIONS or low in BREAK_LEFT or low in ("according", "asked", "reached"):
         return "part"
     if low in _FRONT_ADVERBS or (a == 0 and low.endswith("ly") and len(low) > 4):
         return "part"  # "Here in Columbia, Sanders ...", "Shortly after the merger, ..."
     if a == 0 and a == b and len(t.text) > 2 and t.text.isupper() and t.text.isalpha():
         return "part"  # dateline: "WASHINGTON, Dec. 8 (UPI) -"
-    if any(toks[x].text in _WIRES for x in range(a, b + 1)):
+    if any(toks[x].text in _WIRES and (b - a < 4 or toks[x - 1].text == "(")
+           for x in range(a, b + 1)):
         return "part"
-    fronted = a == 0 and b > a and not toks[a + 1].is_cap and len(low) > 5
+    fronted = a == 0 and b > a and not toks[a + 1].is_cap and len(low) > 5 and not (
+        t.is_cap and _is_finite_verbish(toks, a + 1))  # "Husted continued by saying"
     if (not t.is_cap or fronted) and (low.endswith(("ing", "ed")) or _is_adverb(t)) and (
             low not in _NOUN_SOURCES):
         return "part"  # "speaking at a rally", "Alarmed by the unrest"
@@ -238,7 +257,10 @@ def _place_tail(toks: list[Tok], prev: Rng, seg: Rng) -> bool:
     """ "speaking at a rally in Wilmington, N.C.,": a state or country after a place."""
     a, b = seg
     return (b - a < 3 and all(toks[x].is_cap or toks[x].text == "." for x in range(a, b + 1))
-            and _ends_in_place(toks, prev))
+            and _ends_in_place(toks, prev) and (
+                prev[0] > 0  # "Of Carson, Levine, ...": a fronted phrase, then the subject
+                or any("." in toks[x].text or toks[x].text == "." for x in range(a, b + 1))
+                or " ".join(toks[x].low for x in range(a, b + 1)) in COUNTRIES_STATES))
 
 
 def _ends_in_place(toks: list[Tok], seg: Rng) -> bool:
@@ -262,61 +284,16 @@ def _continues(toks: list[Tok], seg: Rng) -> bool:
     return any(toks[x].low in ("said", "says", "told") for x in range(seg[0], seg[1] + 1))
 
 
-def subject_of_sentence(
-    toks: list[Tok], upto: int, quoted: list[bool] | None = None
-) -> Rng | None:
-    """Subject of the main clause before ``upto`` (for ", adding that ..." and "... and said")."""
-    segs = _segments(toks, upto)
-    for si, seg in enumerate(segs):
-        if quoted and any(quoted[x] for x in range(seg[0], seg[1] + 1)):
-            continue
-        kind = seg_kind(toks, seg)
-        if kind == "part" and toks[seg[0]].low in ("on", "in", "at", "by", "after", "late"):
-            inner = _after_fronted_time(toks, seg)  # "On Tuesday she doubled down, ..."
-            if inner is not None:
-                return inner
-        if kind in ("part", "rel"):
-            continue
-        a = trim_lead(toks, seg)[0]
-        if toks[a].text in ("“", '"', "‘", "'"):
-            continue
-        rng = np_forward(toks, a, seg[1] + 1)
-        if rng is None:
-            continue
-        # appositions directly after the subject: "The Cruz campaign, in a statement, said"
-        if rng[1] == seg[1]:
-            for nxt in segs[si + 1 :]:
-                if seg_kind(toks, nxt) != "np" or nxt[1] - nxt[0] > 14:
-                    break
-                rng = (rng[0], nxt[1])
-        return rng
-    return None
-
-
-def _after_fronted_time(toks: list[Tok], seg: Rng) -> Rng | None:
-    """The subject after a fronted time phrase without a comma: "On Tuesday she ...",
-    "On Sunday morning Mr. Trump made ..."."""
-    for m in range(seg[0] + 1, min(seg[1], seg[0] + 5)):
-        if toks[m - 1].low not in TIME_WORDS and toks[m - 1].low not in _DAYPARTS or (
-                toks[m].low in TIME_WORDS or toks[m].low in _DAYPARTS):
-            continue
-        if toks[m].low in ("he", "she", "they", "we", "i"):
-            return (m, m)
-        if toks[m].is_cap:
-            rng = np_forward(toks, m, seg[1] + 1)
-            if rng and rng[1] < seg[1] and _is_finite_verbish(toks, rng[1] + 1):
-                return rng
-        return None
-    return None
-
-
-_DAYPARTS = frozenset({"morning", "afternoon", "evening", "night", "week", "month", "year"})
+_NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten half third quarter".split())
 
 
 def left_np(toks: list[Tok], j: int) -> Rng | None:
     """Token range [a, b] of the subject noun phrase ending at index j (inclusive)."""
     # skip time adverbials and adverbs between subject and verb ("Trump on Sunday said")
-    while j >= 0 and (_is_adverb(toks[j]) or toks[j].low in TIME_WORDS):
+    while j >= 0 and (_is_adverb(toks[j]) or toks[j].low in TIME_WORDS or (
+            toks[j].low in _MID_ADVERBS and j > 0 and toks[j - 1].is_word and (
+                toks[j].low not in _FLOATING or toks[j - 1].low in PRONOUNS))):
         if toks[j].low in TIME_WORDS and j > 0 and toks[j - 1].low in ("on", "last", "this"):
             j -= 2
             continue
@@ -362,7 +339,9 @@ def left_np(toks: list[Tok], j: int) -> Rng | None:
     if toks[a].low == "with" and a < b:
         a += 1  # ", with Trump calling for a ban": the subject of the absolute clause
     # sentence-initial prepositional phrase without comma: keep the part after it
-    elif toks[a].low in PREPOSITIONS:
+    elif toks[a].low in PREPOSITIONS and not (
+            toks[a].low in _APPROX and a < b and (toks[a + 1].low[:1].isdigit()
+                                                  or toks[a + 1].low in _NUMBER_WORDS)):
         for m in range(a + 1, b + 1):
             if (toks[m].is_cap or toks[m].low in ("the", "a", "an")) and toks[
                 m - 1

@@ -13,6 +13,7 @@ _GERUND_TAKERS = frozenset(
     """keep keeps kept stop stops stopped start starts started avoid avoids avoided risk
     risks finish finished mind""".split()
 )
+_NEEDS_THAT = frozenset({"maintain", "hear", "demonstrate", "determine", "advise"})
 _APPEAR_NOT = frozenset(
     """in on at before with as alongside together onstage live during after from for by
     twice again briefly""".split()
@@ -43,6 +44,10 @@ def cue_context_ok(toks: list[Tok], i: int, lemma: str) -> bool:
         # "which adds about 20 minutes", "it might add extra sailings", "be added to the bridge"
         return (nxt in ("that", ",", ":", ".", "in", "on", "during", "later", "afterward")
                 or nxt in _QUOTES or prev in (",", "and") or prev in _QUOTES)
+    if lemma in _NEEDS_THAT:
+        # "maintain a balanced trade", "heard the case", "demonstrate the product": acts, not
+        # statements, unless a clause follows ("maintained that ...")
+        return nxt in ("that", ":", ",") or nxt in _QUOTES
     if lemma == "vote":
         # "voted 7-2 to award the contract" is an event; "voted for / against X" a stance
         return nxt in ("for", "against")
