@@ -139,7 +139,7 @@ def _words_only(toks: Iterable[str]) -> list[str]:
 WordView = tuple[tuple[str, ...], frozenset[str], Counter[str], int]
 
 
-@functools.lru_cache(maxsize=50_000)
+@functools.lru_cache(maxsize=20_000)  # ~1 KB an entry; see store.MAX_KEPT_ROWS
 def _word_view(toks: tuple[str, ...]) -> WordView:
     """``_words_only``, its set, its counts and their sum of squares, cached: a stored claim is
     compared against many others."""

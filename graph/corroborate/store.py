@@ -20,7 +20,9 @@ SCHEMA_VERSION = 2
 IDF_PRIOR_DOCS = 1000
 SMALL_INDEX = 5000  # claims; see ClaimStore.candidates
 FTS_CRISIS_MERGE = 2  # see connect
-MAX_KEPT_ROWS = 50_000  # claim rows kept between write transactions (ClaimStore.begin)
+# Claim rows kept between write transactions (ClaimStore.begin). About 6 KB each in Python, so
+# this bounds the batch's memory: at 50 000 RSS kept rising for the first ~5 000 articles.
+MAX_KEPT_ROWS = 10_000
 MAX_QUERY_TERMS = 10  # candidate retrieval ORs the rarest terms of a claim
 COMMON_TERM_SHARE = 0.02  # terms in more than this share of claims are not searched on...
 COMMON_TERM_DOCS = 200  # ...once the index holds more than this many claims containing them
@@ -165,7 +167,7 @@ def row_to_features(row: Sequence[object]) -> ClaimFeatures:
     )
 
 
-@functools.lru_cache(maxsize=20_000)
+@functools.lru_cache(maxsize=5_000)
 def _cached_features(row: tuple[object, ...]) -> ClaimFeatures:
     """Features of a candidate row; the same claims come back for many queries. The key is the
     whole row, so a changed claim (same IRI, new content) is a new entry. Callers do not mutate
@@ -325,7 +327,7 @@ class ClaimStore:
                 f"WHERE c.id IN ({','.join('?' * len(chunk))})",
                 chunk,
             ):
-                cache[cid] = _cached_features(tuple(row))
+                cache[cid] = row_to_features(tuple(row))  # the kept rows are the cache
         return [cache[i] for i in ids]
 
     # --- term statistics -----------------------------------------------------------------------
