@@ -318,8 +318,10 @@ def eval_checkworthy(directory):
 @eval_group.command(name="matching")
 @click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("--split", default="dev", show_default=True)
-@click.option("--reranker", type=click.Choice(["lexical", "semantic", "auto"]), default="lexical",
-              show_default=True, help="semantic needs the 'semantic' extra; auto uses it if there.")
+@click.option("--reranker", type=click.Choice(["lexical", "semantic", "auto"]), default="auto",
+              show_default=True,
+              help="auto: semantic when the 'semantic' extra is installed, else lexical "
+                   "(the JSON names the one used).")
 def eval_matching(directory, split, reranker):
     """CheckThat! 2020 task 2: MAP@5 of claim matching against verified claims."""
     from graph.evaluate import matching
