@@ -1,34 +1,44 @@
 """ingest -> analyze -> corroborate -> rdf -> store, one article at a time, each one transaction.
 
-Batches read, extract and analyse in worker processes and write in the main process.
+Batches read, extract and analyse in worker processes; the main process indexes each article
+and hands its write to :class:`graph.writer.OrderedWriter` (in input order).
 """
 
 from __future__ import annotations
 
-import fcntl
 import logging
 import multiprocessing as mp
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from rdflib import URIRef
-
-from graph import ids, rdf
+from graph import ids
 from graph.analyze import analyze
-from graph.corroborate import CorroborationIndex, CorroborationUpdate
+from graph.corroborate import CorroborationIndex
 from graph.fetch import FetchPolicy
 from graph.ingest import IngestError, Source, load_article
 from graph.model import AnalyzedArticle, Article
 from graph.store import ClaimStore
-from graph.vocab import CKG, CORROBORATION_GRAPH, SHARED_GRAPH, VOCAB_GRAPH
+from graph.updates import (  # re-exported: the article write's parts
+    Prepared,
+    corroboration_update_sparql,
+    ensure_vocabulary,
+    nt_term,
+    prepare,
+    stored_articles,
+    stored_claims,
+    stored_text_hash,
+    writer_lock,
+)
+from graph.writer import OrderedWriter, Written, write_prepared
+
+__all__ = ["Prepared", "corroboration_update_sparql", "ensure_vocabulary", "nt_term", "prepare",
+           "stored_articles", "stored_claims", "stored_text_hash", "writer_lock"]
 
 log = logging.getLogger(__name__)
 
 INDEX_FILE = "corroboration.sqlite"
-WRITE_LOCK = "write.lock"
 FLUSH_EVERY = 25  # articles between store flushes in a batch
 
 
@@ -89,156 +99,12 @@ def open_index(store: ClaimStore) -> CorroborationIndex:
     return index
 
 
-nt_term = rdf.nt_term  # re-exported (graph.bench.synth)
-
-
-def _nt(triples: Iterable[rdf.Triple]) -> str:
-    """N-Triples for an INSERT DATA block (about 3x faster than rdflib's serializer)."""
-    return rdf.ntriples(triples)
-
-
-def stored_text_hash(store: ClaimStore, url: str) -> str | None:
-    rows = store.select(
-        "SELECT ?h WHERE { GRAPH ?g { ?a <http://purl.org/dc/terms/identifier> ?h } }",
-        {"g": ids.article_graph_iri(url)},
-    )
-    return rows[0]["h"] if rows else None
-
-
-def stored_articles(store: ClaimStore) -> dict[str, tuple[str, int]]:
-    """Every stored article's URL -> (text hash, number of claims), in one query."""
-    rows = store.select(
-        "SELECT ?url ?h (COUNT(?c) AS ?n) WHERE { GRAPH ?g { "
-        "?a a <http://schema.org/NewsArticle> ; <http://schema.org/url> ?url ; "
-        "<http://purl.org/dc/terms/identifier> ?h . "
-        "OPTIONAL { ?c <http://schema.org/appearance> ?a } } } GROUP BY ?url ?h"
-    )
-    return {str(row["url"]): (str(row["h"]), int(row["n"])) for row in rows}
-
-
-def stored_claims(store: ClaimStore, url: str) -> set[str]:
-    rows = store.select(
-        "SELECT ?c WHERE { GRAPH ?g { ?c a <http://schema.org/Claim> } }",
-        {"g": ids.article_graph_iri(url)},
-    )
-    return {row["c"] for row in rows}
-
-
-def corroboration_update_sparql(index: CorroborationIndex, affected: Iterable[str],
-                                update: CorroborationUpdate) -> str:
-    """Replace, for the affected claims, their links, statuses and reasons."""
-    claims = sorted(set(affected))
-    if not claims:
-        return ""
-    values = " ".join(f"<{c}>" for c in claims)
-    g = f"<{CORROBORATION_GRAPH}>"
-    delete = f"""
-DELETE {{ GRAPH {g} {{ ?r ?p ?o }} }} WHERE {{ GRAPH {g} {{
-  VALUES ?c {{ {values} }} ?c <{CKG.statusReason}> ?r . ?r ?p ?o }} }} ;
-DELETE {{ GRAPH {g} {{ ?l ?p ?o }} }} WHERE {{ GRAPH {g} {{
-  VALUES ?c {{ {values} }} {{ ?l <{CKG.linkSubject}> ?c }} UNION {{ ?l <{CKG.linkTarget}> ?c }}
-  ?l ?p ?o }} }} ;
-DELETE {{ GRAPH {g} {{ ?x ?p ?c }} }} WHERE {{ GRAPH {g} {{
-  VALUES ?c {{ {values} }} ?x ?p ?c }} }} ;
-DELETE {{ GRAPH {g} {{ ?c ?p ?o }} }} WHERE {{ GRAPH {g} {{
-  VALUES ?c {{ {values} }} ?c ?p ?o }} }} ;
-"""
-    links = {}
-    for claim in claims:
-        for link in index.links_for(claim):
-            links[(link.subject, link.target, link.relation)] = link
-    triples = list(rdf.link_terms(links.values()))
-    for claim in claims:
-        verdict = update.statuses.get(claim) or index.status_of(claim)
-        if verdict is None:
-            continue  # the claim no longer exists
-        triples += rdf.status_terms(claim, verdict.status, [r.text for r in verdict.reasons])
-    return delete + f"INSERT DATA {{ GRAPH {g} {{\n{_nt(triples)}}} }} ;\n"
-
-
-def shared_update_sparql(shared: Iterable[rdf.Triple]) -> str:
-    """Upsert shared node descriptions: single-valued properties are replaced, not added."""
-    shared = list(shared)
-    subjects = " ".join(sorted({s.n3() for s, _, _ in shared}))
-    if not subjects:
-        return ""
-    g = f"<{SHARED_GRAPH}>"
-    properties = " ".join(p.n3() for p in rdf.SINGLE_VALUED)
-    return (
-        f"DELETE {{ GRAPH {g} {{ ?s ?p ?o }} }} WHERE {{ GRAPH {g} {{\n"
-        f"  VALUES ?s {{ {subjects} }} VALUES ?p {{ {properties} }} ?s ?p ?o }} }} ;\n"
-        f"INSERT DATA {{ GRAPH {g} {{\n{_nt(shared)}}} }} ;\n"
-    )
-
-
-def ensure_vocabulary(store: ClaimStore) -> None:
-    if not store.ask("ASK WHERE { GRAPH ?g { ?s ?p ?o } }", {"g": URIRef(VOCAB_GRAPH)}):
-        body = _nt(rdf.vocabulary_graph())
-        store.update(f"INSERT DATA {{ GRAPH <{VOCAB_GRAPH}> {{\n{body}}} }}")
-
-
-@dataclass
-class Prepared:
-    """An article analysed (in a worker process), with its own triples already serialised."""
-
-    analyzed: AnalyzedArticle
-    article_sparql: str  # DROP + INSERT DATA of the article graph, and the shared upsert
-
-
-def prepare(analyzed: AnalyzedArticle) -> Prepared:
-    triples = rdf.article_terms(analyzed)
-    graph_iri = ids.article_graph_iri(analyzed.article.url)
-    sparql = (
-        f"DROP SILENT GRAPH <{graph_iri}> ;\n"
-        f"INSERT DATA {{ GRAPH <{graph_iri}> {{\n{_nt(triples.graph)}}} }} ;\n"
-        + shared_update_sparql(triples.shared)
-    )
-    return Prepared(analyzed, sparql)
-
-
 def write_article(store: ClaimStore, index: CorroborationIndex,
                   analyzed: AnalyzedArticle | Prepared) -> None:
-    """Replace the article's named graph and refresh corroboration, in one transaction.
-
-    The side index is updated first; if anything after that fails (building the triples or the
-    store write), the article is removed from the index again, so that the next ingest, which
-    skips only articles that both the store and the index know, redoes it.
-    """
-    prepared = analyzed if isinstance(analyzed, Prepared) else None
-    analyzed = prepared.analyzed if prepared is not None else analyzed
-    url = analyzed.article.url
-    with writer_lock(store):
-        previous = stored_claims(store, url)
-        update = index.add(analyzed)
-        try:
-            prepared = prepared or prepare(analyzed)
-            current = {str(ids.claim_iri(c.article_url, c.start, c.end)) for c in analyzed.claims}
-            affected = (previous | current | update.affected | update.removed_claims
-                        | set(update.statuses))
-            sparql = prepared.article_sparql + corroboration_update_sparql(index, affected, update)
-            store.update(sparql.rstrip().rstrip(";"))
-        except BaseException:
-            index.remove(url)  # keep the side index in step with the store
-            raise
-
-
-@contextmanager
-def writer_lock(store: ClaimStore) -> Iterator[None]:
-    """Serialise index+store writes of processes sharing a side index (remote stores).
-
-    Two ingests into one endpoint from this machine share the side index; without the lock one
-    could write statuses computed before the other's article was indexed. Embedded Oxigraph
-    admits one process, so it needs no lock.
-    """
-    if store.kind != "sparql" or store.side_dir is None:
-        yield
-        return
-    with open(store.side_dir / WRITE_LOCK, "a+b") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+    """Replace the article's named graph and refresh corroboration, in one transaction (see
+    :func:`graph.writer.write_prepared`)."""
+    prepared = analyzed if isinstance(analyzed, Prepared) else prepare(analyzed)
+    write_prepared(store, index, prepared)
 
 
 def ingest_article(store: ClaimStore, index: CorroborationIndex, article: Article,
@@ -330,22 +196,35 @@ def ingest_sources(
                 if url in indexed:
                     known[url], counts[url] = text_hash, n
         job = _Job(policy, analyzer, known)
-        for source, item in _prepared_stream(job, sources, workers):
-            if isinstance(item, Prepared):
-                try:
-                    write_article(store, index, item)
-                    url = item.analyzed.article.url
-                    item = ItemResult(source.location, True, url, len(item.analyzed.claims))
-                except Exception as exc:  # a failed write is this item's failure
-                    log.warning("write failed for %s: %s", source.location, exc)
-                    item = ItemResult(source.location, False, error=str(exc))
-            elif item.skipped:
-                item.claims = counts.get(item.url, 0)
+        writer = OrderedWriter(store, index)
+
+        def record(written: Written) -> None:
+            if isinstance(written.key, ItemResult):
+                item = written.key
+            elif written.error:  # a failed write is this item's failure
+                item = ItemResult(written.key.location, False, error=written.error)
+            else:
+                item = ItemResult(written.key.location, True, written.url, written.claims)
             report.items.append(item)
             if len(report.items) % FLUSH_EVERY == 0:
-                store.flush()  # keeps memory flat over long batches
+                writer.flush()  # keeps memory flat over long batches
             if on_item is not None:
                 on_item(item)
+
+        try:
+            for source, item in _prepared_stream(job, sources, workers):
+                if isinstance(item, Prepared):
+                    writer.put(source, item)
+                else:
+                    if item.skipped:
+                        item.claims = counts.get(item.url, 0)
+                    writer.put(item)
+                for written in writer.done():
+                    record(written)
+            for written in writer.close():
+                record(written)
+        finally:
+            writer.abort()  # an interrupted batch still finishes the writes it queued
     finally:
         index.close()
     return report

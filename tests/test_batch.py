@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import threading
 
 import pytest
 
@@ -110,3 +111,31 @@ def test_cli_ingest_with_workers_shows_progress_and_failures(tmp_path):
     assert "11 articles" in done.stdout and "1 failures" in done.stdout
     assert f"failed: {bad}" in done.stderr
     assert "article/s" in done.stderr or "s/article" in done.stderr  # tqdm rate
+
+
+def test_a_failed_write_in_a_pipelined_batch_leaves_what_a_batch_without_it_leaves(
+        tmp_path, monkeypatch):
+    """Embedded Oxigraph stores on a writer thread while later articles are indexed; the failed
+    article leaves the index and the statuses written meanwhile are put back."""
+    failing_page = CORPUS / "a3-independent.html"  # confirms a1/a2; a4-a9 come after it
+    url = "https://techcurrent.example/news/brightline-recalls-rover-x2"
+    others = [s for s in expand_sources([str(CORPUS)]) if s.location != str(failing_page)]
+    writer_threads = set()
+    with open_store(str(tmp_path / "a")) as store, open_store(str(tmp_path / "b")) as clean:
+        real_update = store.update
+
+        def failing(sparql: str) -> None:
+            if sparql.startswith("DROP SILENT GRAPH"):  # an article's write
+                writer_threads.add(threading.current_thread().name)
+            if sparql.startswith(f"DROP SILENT GRAPH <{ids.article_graph_iri(url)}>"):
+                raise StoreError("disk full (simulated)")
+            real_update(sparql)
+
+        monkeypatch.setattr(store, "update", failing)
+        report = ingest_sources(store, expand_sources([str(CORPUS)]))
+        assert [f.source for f in report.failures] == [str(failing_page)]
+        assert ingest_sources(clean, others).articles == report.articles == 10
+        records = sorted(claim_records(store, limit=None), key=lambda r: r["id"])
+        assert records == sorted(claim_records(clean, limit=None), key=lambda r: r["id"])
+        assert any(r["confirmed_by"] for r in records)
+    assert writer_threads and threading.main_thread().name not in writer_threads
