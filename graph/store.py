@@ -60,6 +60,12 @@ class ClaimStore:
         result = self.dataset.query(query)
         if isinstance(result, tuple):  # rdflib's answer to an HTTP error: (status, message, None)
             raise StoreError(f"{self.location}: query failed ({result[1]})")
+        if result.type == "SELECT":
+            # Read every row now: on embedded Oxigraph the row generator holds a result iterator
+            # that pyo3 frees only on this thread, and sits in a reference cycle with ``result``
+            # until read to the end, so a caller stopping early would leave it to the garbage
+            # collector, on whichever thread (the ingest writer's) it next runs.
+            result.bindings  # noqa: B018
         return result
 
     def select(self, query: str, bindings: Mapping[str, Node] | None = None) -> list[dict]:

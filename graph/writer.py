@@ -5,9 +5,9 @@ article N while the main thread corroborates article N+1 (about 1.5x the article
 two cores). Each article is still one SPARQL Update, applied in input order; results come back
 in input order too.
 
-The side index runs ahead of the store by at most ``DEPTH`` articles. When a write fails, the
-article leaves the index again and the statuses it touched are written back (as ``remove`` of
-:mod:`graph.pipeline` does), after the writes already queued behind it.
+The side index runs ahead of the store by at most ``DEPTH + 1`` articles. When a write fails,
+the article leaves the index again and the statuses it touched are written back (as
+``remove_article`` of :mod:`graph.pipeline` does), after the writes already queued behind it.
 
 Other stores are written in the calling thread: rdflib's Memory store is not thread-safe, and a
 remote store serialises writers across processes with a file lock around index + store.
@@ -33,7 +33,7 @@ from graph.updates import (
 
 log = logging.getLogger(__name__)
 
-DEPTH = 2  # articles indexed but not yet stored
+DEPTH = 2  # writes pending before the next article waits
 
 
 @dataclass
@@ -55,8 +55,7 @@ class _Queued:
     indexed: bool = False  # in the side index, ahead of the store
 
 
-def stage_article(store: ClaimStore, index: CorroborationIndex, prepared: Prepared,
-                  previous: set[str]) -> str:
+def stage_article(index: CorroborationIndex, prepared: Prepared, previous: set[str]) -> str:
     """Index the article and return the one SPARQL Update that stores it with its effects.
 
     ``previous``: the article's claims now in the store. If building the update fails, the
@@ -85,7 +84,7 @@ def write_prepared(store: ClaimStore, index: CorroborationIndex, prepared: Prepa
     """
     url = prepared.analyzed.article.url
     with writer_lock(store):
-        sparql = stage_article(store, index, prepared, stored_claims(store, url))
+        sparql = stage_article(index, prepared, stored_claims(store, url))
         try:
             store.update(sparql)
         except BaseException:
@@ -116,8 +115,7 @@ class OrderedWriter:
             if any(queued.url == url for queued in self._queue):
                 self._wait_all()  # its stored claims must be read after the earlier write
             try:
-                sparql = stage_article(self.store, self.index, prepared,
-                                       stored_claims(self.store, url))
+                sparql = stage_article(self.index, prepared, stored_claims(self.store, url))
             except Exception as exc:  # stage_article took it out of the index again
                 entry.future = _failed(exc)
             else:
@@ -126,11 +124,11 @@ class OrderedWriter:
         self._queue.append(entry)
 
     def flush(self) -> None:
-        """Write buffered store data to disk, after the writes queued so far."""
+        """Write buffered store data to disk, after the writes queued so far (and wait)."""
         if self._pool is None:
             self.store.flush()
         else:
-            self._pool.submit(self.store.flush)
+            self._pool.submit(self.store.flush).result()
 
     def done(self) -> Iterator[Written]:
         """Outcomes ready at the front of the queue; waits while more than DEPTH are pending."""
@@ -142,15 +140,21 @@ class OrderedWriter:
             yield self._finish(self._queue.popleft())
 
     def close(self) -> Iterator[Written]:
-        """Every remaining outcome, then the writer thread ends."""
+        """Every remaining outcome, in order."""
         while self._queue:
             yield self._finish(self._queue.popleft())
-        self.abort()
 
     def abort(self) -> None:
-        """End the writer thread once the writes already queued are done (outcomes unread)."""
-        if self._pool is not None:
-            self._pool.shutdown(wait=True)
+        """End the writer thread once the writes already queued are done. Outcomes not read
+        by then (an interrupted batch) are only logged: a failed article stays in the index, and
+        the next ingest, which skips only articles the store also holds, redoes it."""
+        if self._pool is None:
+            return
+        self._pool.shutdown(wait=True)
+        for entry in self._queue:
+            if entry.future is not None and entry.future.exception() is not None:
+                log.warning("write failed for %s: %s", entry.url, entry.future.exception())
+        self._queue.clear()
 
     def _wait_all(self) -> None:
         for entry in self._queue:
@@ -170,16 +174,21 @@ class OrderedWriter:
         return Written(entry.key, entry.url, entry.claims)
 
     def _undo(self, url: str) -> None:
-        """Take a failed article out of the index and store the statuses that changed back."""
+        """Take a failed article out of the index and store the statuses that changed back.
+
+        Not when the same URL was staged again behind it: that staging already replaced the
+        article in the index, and its own outcome decides."""
+        if any(entry.indexed and entry.url == url for entry in self._queue):
+            return
         self._wait_all()
-        update = self.index.remove(url)
-        sparql = corroboration_update_sparql(self.index, update.affected | set(update.statuses),
-                                             update)
-        if sparql:
-            try:
+        try:
+            update = self.index.remove(url)
+            sparql = corroboration_update_sparql(
+                self.index, update.affected | set(update.statuses), update)
+            if sparql:
                 self._pool.submit(self.store.update, sparql.rstrip().rstrip(";")).result()
-            except Exception as exc:  # the next ingest of the article repairs them
-                log.warning("could not restore statuses after %s: %s", url, exc)
+        except Exception as exc:  # re-ingesting the article, or any article they match, repairs
+            log.warning("could not restore statuses after %s: %s", url, exc)
 
 
 def _run_now(function, *args) -> Future:

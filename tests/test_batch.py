@@ -139,3 +139,31 @@ def test_a_failed_write_in_a_pipelined_batch_leaves_what_a_batch_without_it_leav
         assert records == sorted(claim_records(clean, limit=None), key=lambda r: r["id"])
         assert any(r["confirmed_by"] for r in records)
     assert writer_threads and threading.main_thread().name not in writer_threads
+
+
+def test_a_url_twice_in_a_batch_whose_first_write_fails_is_stored_once_and_indexed(tmp_path,
+                                                                                   monkeypatch):
+    page = str(CORPUS / "a3-independent.html")
+    url = "https://techcurrent.example/news/brightline-recalls-rover-x2"
+    sources = list(expand_sources([str(CORPUS)]))
+    sources.insert([s.location for s in sources].index(page) + 1, Source(page))
+    with open_store(str(tmp_path / "a")) as store, open_store(str(tmp_path / "b")) as clean:
+        real_update, failed = store.update, []
+
+        def fails_once(sparql: str) -> None:
+            mine = sparql.startswith(f"DROP SILENT GRAPH <{ids.article_graph_iri(url)}>")
+            if mine and not failed:
+                failed.append(sparql)
+                raise StoreError("connection reset (simulated)")
+            real_update(sparql)
+
+        monkeypatch.setattr(store, "update", fails_once)
+        report = ingest_sources(store, sources)
+        assert [i.ok for i in report.items if i.source == page] == [False, True]
+        index = open_index(store)
+        try:
+            assert url in {a["url"] for a in index.articles()}
+        finally:
+            index.close()
+        ingest_sources(clean, expand_sources([str(CORPUS)]))
+        assert _claims(store) == _claims(clean)

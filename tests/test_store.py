@@ -356,3 +356,25 @@ def test_two_ingests_at_once_into_one_embedded_store(tmp_path, isolated_cache):
         records = claim_records(store, limit=None)
         assert len({r["article"] for r in records}) == 23
         assert len({r["id"] for r in records}) == len(records)
+
+
+def test_a_select_read_in_part_frees_its_rows_on_the_thread_that_ran_it(tmp_path, monkeypatch):
+    """pyo3 frees Oxigraph's row iterator only on the thread that made it; an rdflib result
+    read in part would otherwise wait in a reference cycle for the garbage collector, which
+    may run on the ingest's writer thread."""
+    import gc
+    import threading
+
+    errors: list[str] = []
+    monkeypatch.setattr(sys, "unraisablehook", lambda u: errors.append(str(u.exc_value)))
+    with open_store(str(tmp_path / "s")) as store:
+        store.update("INSERT DATA { GRAPH <urn:g> { <urn:a> <urn:b> <urn:c> , <urn:d> } }")
+        gc.collect()
+        result = store._run("SELECT * WHERE { GRAPH ?g { ?s ?p ?o } }", None)
+        first = next(iter(result))
+        assert first is not None
+        del result
+        collector = threading.Thread(target=gc.collect)
+        collector.start()
+        collector.join()
+    assert not errors
