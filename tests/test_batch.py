@@ -20,6 +20,25 @@ def _claims(store: ClaimStore) -> set[tuple[str, str]]:
     return {(r["id"], r["status"]) for r in claim_records(store, limit=None)}
 
 
+def fail_article_writes(monkeypatch, store: ClaimStore, url: str, times: int | None = None,
+                        reason: str = "disk full (simulated)") -> list[str]:
+    """Make the store write of ``url``'s article fail (the first ``times`` tries, or every
+    one); returns the names of the threads that wrote articles, filled as the batch runs."""
+    real_update, threads, failures = store.update, [], []
+
+    def update(sparql: str) -> None:
+        if sparql.startswith("DROP SILENT GRAPH"):  # an article's write
+            threads.append(threading.current_thread().name)
+        mine = sparql.startswith(f"DROP SILENT GRAPH <{ids.article_graph_iri(url)}>")
+        if mine and (times is None or len(failures) < times):
+            failures.append(sparql)
+            raise StoreError(reason)
+        real_update(sparql)
+
+    monkeypatch.setattr(store, "update", update)
+    return threads
+
+
 def test_workers_give_the_same_claims_as_one_process(tmp_path):
     with open_store(str(tmp_path / "one")) as one, open_store(str(tmp_path / "two")) as two:
         a = ingest_sources(one, expand_sources([str(CORPUS)]))
@@ -57,14 +76,7 @@ def test_a_failed_store_write_takes_the_article_out_of_the_index(tmp_path, monke
     page = DEMO / "02-harbor-times-report.html"
     url = "https://harbortimes.example/2026/03/02/bridge-contract"
     with open_store(str(tmp_path / "store")) as store:
-        real_update = store.update
-
-        def failing(sparql: str) -> None:
-            if sparql.startswith(f"DROP SILENT GRAPH <{ids.article_graph_iri(url)}>"):
-                raise StoreError("disk full (simulated)")
-            real_update(sparql)
-
-        monkeypatch.setattr(store, "update", failing)
+        fail_article_writes(monkeypatch, store, url)
         report = ingest_sources(store, expand_sources([str(DEMO)]))
         assert [f.source for f in report.failures] == [str(page)]
         assert "disk full" in report.failures[0].error
@@ -75,7 +87,7 @@ def test_a_failed_store_write_takes_the_article_out_of_the_index(tmp_path, monke
         finally:
             index.close()
         assert not [r for r in claim_records(store, limit=None) if r["article"] == url]
-        monkeypatch.setattr(store, "update", real_update)
+        monkeypatch.undo()
         redo = ingest_sources(store, expand_sources([str(DEMO)]))
         assert [i.source for i in redo.items if not i.skipped] == [str(page)]
         assert [r for r in claim_records(store, limit=None) if r["article"] == url]
@@ -120,18 +132,8 @@ def test_a_failed_write_in_a_pipelined_batch_leaves_what_a_batch_without_it_leav
     failing_page = CORPUS / "a3-independent.html"  # confirms a1/a2; a4-a9 come after it
     url = "https://techcurrent.example/news/brightline-recalls-rover-x2"
     others = [s for s in expand_sources([str(CORPUS)]) if s.location != str(failing_page)]
-    writer_threads = set()
     with open_store(str(tmp_path / "a")) as store, open_store(str(tmp_path / "b")) as clean:
-        real_update = store.update
-
-        def failing(sparql: str) -> None:
-            if sparql.startswith("DROP SILENT GRAPH"):  # an article's write
-                writer_threads.add(threading.current_thread().name)
-            if sparql.startswith(f"DROP SILENT GRAPH <{ids.article_graph_iri(url)}>"):
-                raise StoreError("disk full (simulated)")
-            real_update(sparql)
-
-        monkeypatch.setattr(store, "update", failing)
+        writer_threads = fail_article_writes(monkeypatch, store, url)
         report = ingest_sources(store, expand_sources([str(CORPUS)]))
         assert [f.source for f in report.failures] == [str(failing_page)]
         assert ingest_sources(clean, others).articles == report.articles == 10
@@ -148,16 +150,7 @@ def test_a_url_twice_in_a_batch_whose_first_write_fails_is_stored_once_and_index
     sources = list(expand_sources([str(CORPUS)]))
     sources.insert([s.location for s in sources].index(page) + 1, Source(page))
     with open_store(str(tmp_path / "a")) as store, open_store(str(tmp_path / "b")) as clean:
-        real_update, failed = store.update, []
-
-        def fails_once(sparql: str) -> None:
-            mine = sparql.startswith(f"DROP SILENT GRAPH <{ids.article_graph_iri(url)}>")
-            if mine and not failed:
-                failed.append(sparql)
-                raise StoreError("connection reset (simulated)")
-            real_update(sparql)
-
-        monkeypatch.setattr(store, "update", fails_once)
+        fail_article_writes(monkeypatch, store, url, times=1, reason="connection reset")
         report = ingest_sources(store, sources)
         assert [i.ok for i in report.items if i.source == page] == [False, True]
         index = open_index(store)
