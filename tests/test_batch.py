@@ -13,6 +13,7 @@ from graph.ingest import Source, expand_sources
 from graph.pipeline import ingest_sources, open_index
 from graph.queries import claim_records
 from graph.store import ClaimStore, StoreError, open_store
+from graph.vocab import CORROBORATION_GRAPH
 from tests.conftest import CORPUS, DEMO
 
 
@@ -140,6 +141,7 @@ def test_a_failed_write_in_a_pipelined_batch_leaves_what_a_batch_without_it_leav
         records = sorted(claim_records(store, limit=None), key=lambda r: r["id"])
         assert records == sorted(claim_records(clean, limit=None), key=lambda r: r["id"])
         assert any(r["confirmed_by"] for r in records)
+        assert set(store.graph(CORROBORATION_GRAPH)) == set(clean.graph(CORROBORATION_GRAPH))
     assert writer_threads and threading.main_thread().name not in writer_threads
 
 
