@@ -69,3 +69,11 @@ def test_entity_key_is_stable_and_normalized() -> None:
     _, a = _run("Rohan Paul wrote a post.")
     _, b = _run("Yesterday Rohan Paul spoke.")
     assert set(a) & set(b) == {"rohan-paul"}
+
+
+def test_a_fact_check_rating_is_not_an_entity() -> None:
+    _, entities = _run("Meridian Works Inc. denied the post. Fact-checkers at the Harbor Times "
+                       "rate the claim False, and call the video Mostly False.")
+    names = {entity.name for entity in entities.values()}
+    assert {"Meridian Works Inc.", "Harbor Times"} <= names
+    assert not names & {"False", "Mostly False", "Mostly"}

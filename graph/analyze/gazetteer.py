@@ -85,5 +85,6 @@ COMMON_CAPS = frozenset(
     all both each every any several few other another such more less
     monday tuesday wednesday thursday friday saturday sunday january february march april
     may june july august september october november december breaking update updated
-    photo read watch click subscribe share editor note according""".split()
+    photo read watch click subscribe share editor note according
+    true false mostly misleading unproven""".split()  # fact-check ratings ("rates it False")
 )
