@@ -29,9 +29,10 @@ STORE_OPTION = click.option(
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _open(spec: str | None, wait: float = 0.0):
+def _open(spec: str | None, wait: float = 0.0, create: bool = False):
+    """The store for a command; only ``ingest`` creates one."""
     try:
-        return open_store(spec, wait=wait)
+        return open_store(spec, wait=wait, create=create)
     except StoreError as exc:
         raise click.ClickException(str(exc)) from None
 
@@ -92,7 +93,10 @@ def main(verbose: bool) -> None:
               help="Retry this long when the embedded store is open in another process.")
 def ingest(sources, feeds, urls_file, store, analyzer, force, allow_private, max_bytes, timeout,
            quiet, workers, wait):
-    """Ingest URLs, HTML files, folders (recursively) and feeds into the store."""
+    """Ingest URLs, HTML files, folders (recursively) and feeds into the store.
+
+    Exit status 1 when any item failed (each failure is one line on stderr; the rest are
+    stored), 0 when every item was stored or was unchanged."""
     if not sources and urls_file is None and not feeds:
         raise click.UsageError("give at least one SOURCE, --feed or --urls-file")
     from tqdm import tqdm
@@ -106,15 +110,19 @@ def ingest(sources, feeds, urls_file, store, analyzer, force, allow_private, max
             items += feed_sources(feed, policy)
         except IngestError as exc:
             raise click.ClickException(str(exc)) from None
-    progress = tqdm(total=len(items), unit="article", disable=quiet or len(items) < 2,
-                    file=sys.stderr, dynamic_ncols=True)
+    if not items:
+        given = [*sources, *([str(urls_file)] if urls_file else []), *feeds]
+        raise click.ClickException(f"nothing to ingest: no HTML files or URLs in "
+                                   f"{', '.join(given)}")
+    with _open(store, wait, create=True) as opened:
+        progress = tqdm(total=len(items), unit="article", disable=quiet or len(items) < 2,
+                        file=sys.stderr, dynamic_ncols=True)
 
-    def report(item) -> None:
-        progress.update(1)
-        if not item.ok:
-            progress.write(f"failed: {item.source}: {item.error}", file=sys.stderr)
+        def report(item) -> None:
+            progress.update(1)
+            if not item.ok:
+                progress.write(f"failed: {item.source}: {item.error}", file=sys.stderr)
 
-    with _open(store, wait) as opened:
         try:
             result = ingest_sources(opened, items, policy, analyzer, force, on_item=report,
                                     workers=workers)
@@ -123,7 +131,7 @@ def ingest(sources, feeds, urls_file, store, analyzer, force, allow_private, max
         finally:
             progress.close()
     click.echo(result.summary())
-    if items and not result.articles:
+    if result.failures:  # the other items are stored; scripts still learn that some failed
         sys.exit(1)
 
 
@@ -169,13 +177,18 @@ def claims(store, fmt, status, entity, outlet, text, since, until, sort, limit):
 def export_command(store, fmt, out, status):
     """Write the graph as Turtle, TriG, N-Triples, N-Quads, JSON-LD, ClaimReview or CSV."""
     flt = ClaimFilter(status=status) if status else None
+    if out is not None and not out.parent.is_dir():
+        raise click.ClickException(f"{out}: no such folder {out.parent}")
     with _open(store) as opened:
         data = export(opened, fmt, flt)
     if out is None:
         sys.stdout.buffer.write(data)
-    else:
+        return
+    try:
         out.write_bytes(data)
-        click.echo(f"wrote {out} ({len(data)} bytes, {fmt})", err=True)
+    except OSError as exc:
+        raise click.ClickException(f"{out}: cannot write ({exc.strerror or exc})") from None
+    click.echo(f"wrote {out} ({len(data)} bytes, {fmt})", err=True)
 
 
 @main.command()

@@ -74,6 +74,11 @@ def is_url(text: str) -> bool:
     return text.startswith(("http://", "https://"))
 
 
+#: A URL that is neither http(s) nor a path ("ftp://...", "file://..."): two letters at least,
+#: so a Windows drive ("C:/...") is still a path.
+_OTHER_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]+)://")
+
+
 def expand_sources(inputs: list[str], urls_file: Path | None = None) -> Iterator[Source]:
     """Yield one Source per URL or HTML file; folders are walked recursively."""
     given = list(inputs)
@@ -82,8 +87,8 @@ def expand_sources(inputs: list[str], urls_file: Path | None = None) -> Iterator
             if line.strip() and not line.lstrip().startswith("#"):
                 given.append(line.strip())
     for item in given:
-        if is_url(item):
-            yield Source(item)
+        if is_url(item) or _OTHER_SCHEME.match(item):
+            yield Source(item)  # an unsupported scheme is refused when read, with its name
             continue
         path = Path(item)
         if path.is_dir():
@@ -102,6 +107,10 @@ def read_source(source: Source, policy: FetchPolicy) -> tuple[bytes, str, str | 
         except FetchError as exc:
             raise IngestError(source.location, str(exc)) from None
         return fetched.body, fetched.url, fetched.charset
+    scheme = _OTHER_SCHEME.match(source.location)
+    if scheme:
+        raise IngestError(source.location,
+                          f"unsupported URL scheme {scheme.group(1)!r} (http and https only)")
     path = Path(source.location)
     if not path.exists():
         raise IngestError(source.location, "no such file")

@@ -111,13 +111,20 @@ def check_read_only(query: str) -> str:
     kind = parsed[1].name
     if kind not in ("SelectQuery", "AskQuery", "ConstructQuery", "DescribeQuery"):
         raise QueryRefused(f"refused: {kind} is not supported")
+    declared, used = set(), set()
     for part in _parts(parsed):
         name = getattr(part, "name", None)
+        if name in ("PrefixDecl", "pname"):
+            (declared if name == "PrefixDecl" else used).add(str(dict(part).get("prefix", "")))
         if name == "ServiceGraphPattern":
             raise QueryRefused("refused: read-only console, SERVICE is not allowed")
         if name == "DatasetClause":
             raise QueryRefused("refused: read-only console, FROM is not allowed "
                                "(use GRAPH <...> { ... })")
+    unknown = sorted(used - declared)
+    if unknown:  # else the engine's message points into the prefixes added above
+        raise QueryRefused(f"malformed SPARQL: unknown prefix '{unknown[0]}:' (declare it with "
+                           f"PREFIX; known: {', '.join(sorted(p for p in declared if p))})")
     return full
 
 

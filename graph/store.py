@@ -232,11 +232,13 @@ class StoreLocked(StoreError):
     """An embedded store is open in another process (RocksDB allows one process)."""
 
 
-def open_store(spec: str | None = None, wait: float = 0.0) -> ClaimStore:
+def open_store(spec: str | None = None, wait: float = 0.0, create: bool = True) -> ClaimStore:
     """Open the store named by ``spec`` (see :func:`store_spec`).
 
     ``memory`` -> rdflib Memory store; ``sparql:QUERY_URL[,UPDATE_URL]`` -> remote endpoint;
-    anything else is a directory for embedded Oxigraph (created when missing). An embedded
+    anything else is a directory for embedded Oxigraph, created when missing if ``create``
+    (commands that only read pass ``create=False``: a mistyped path is an error, not a new
+    empty store). A non-empty folder that holds no store is refused either way. An embedded
     store held by another process raises :class:`StoreLocked` at once, or after retrying for
     ``wait`` seconds.
     """
@@ -245,23 +247,42 @@ def open_store(spec: str | None = None, wait: float = 0.0) -> ClaimStore:
         return ClaimStore(Dataset(default_union=True), "memory", spec)
     if spec.startswith("sparql:"):
         return _open_remote(spec)
+    path = Path(spec)
+    _check_store_dir(path, create)
     deadline = time.monotonic() + max(0.0, wait)
     delay = 0.1
     while True:
         try:
-            return _open_oxigraph(Path(spec))
+            return _open_oxigraph(path)
         except StoreLocked:
-            if time.monotonic() + delay > deadline:
+            left = deadline - time.monotonic()
+            if left <= 0:
                 raise
-            log.info("%s is locked; retrying in %.1f s", spec, delay)
-            time.sleep(delay)
+            log.info("%s is locked; retrying in %.1f s", spec, min(delay, left))
+            time.sleep(min(delay, left))
             delay = min(delay * 2, 2.0)
 
 
-def _open_oxigraph(path: Path) -> ClaimStore:
+#: RocksDB writes this file first in every store directory.
+STORE_MARKER = "CURRENT"
+
+
+def _check_store_dir(path: Path, create: bool) -> None:
     if path.exists() and not path.is_dir():
         raise StoreError(f"{path}: not a directory")
-    path.mkdir(parents=True, exist_ok=True)
+    if not path.exists():
+        if not create:
+            raise StoreError(f"{path}: no store here (ingest into it first)")
+        try:
+            path.mkdir(parents=True)
+        except OSError as exc:
+            raise StoreError(f"{path}: cannot create store ({exc.strerror or exc})") from None
+        return
+    if not (path / STORE_MARKER).exists() and any(path.iterdir()):
+        raise StoreError(f"{path}: not a claimgraph store (a folder with other files in it)")
+
+
+def _open_oxigraph(path: Path) -> ClaimStore:
     dataset = Dataset(store="Oxigraph", default_union=True)
     try:
         dataset.open(str(path))

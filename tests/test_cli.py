@@ -50,7 +50,7 @@ def test_ingest_reports_failures_and_goes_on(runner, tmp_path):
     store = str(tmp_path / "s")
     result = invoke(runner, "ingest", str(empty), str(DEMO / "03-calder-ledger-report.html"),
                     "--store", store, "--quiet")
-    assert result.exit_code == 0
+    assert result.exit_code == 1  # an item failed; the other is stored
     assert "1 articles" in result.output and "1 failures" in result.output
 
 
@@ -142,3 +142,59 @@ def test_trace_and_circular_report_on_the_fixture_corpus(runner, tmp_path):
     report = invoke(runner, "circular", "--store", store).output
     cycle = [line for line in report.splitlines() if line.startswith("cycle:")]
     assert cycle and "northgateherald.example" in cycle[0] and "riverpost.example" in cycle[0]
+
+
+def _one_error_line(result) -> str:
+    assert result.exit_code == 1, result.output
+    lines = result.output.strip().splitlines()
+    assert lines[-1].startswith("Error: "), result.output
+    return lines[-1]
+
+
+def test_reading_commands_never_create_a_store(runner, tmp_path):
+    missing = tmp_path / "typo"
+    for command in (["claims"], ["export", "--format", "nt"], ["query", "ASK { ?s ?p ?o }"],
+                    ["circular"]):
+        line = _one_error_line(invoke(runner, *command, "--store", str(missing)))
+        assert line == f"Error: {missing}: no store here (ingest into it first)"
+    assert not missing.exists()
+
+
+def test_a_folder_of_other_files_is_not_taken_for_a_store(runner, tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "page.html").write_text("<html></html>", encoding="utf-8")
+    for command in (["claims"], ["ingest", str(DEMO / "02-harbor-times-report.html")]):
+        line = _one_error_line(invoke(runner, *command, "--store", str(corpus)))
+        assert line == f"Error: {corpus}: not a claimgraph store (a folder with other files in it)"
+    assert [p.name for p in corpus.iterdir()] == ["page.html"]
+    inside_a_file = tmp_path / "corpus" / "page.html" / "store"
+    line = _one_error_line(invoke(runner, "ingest", str(DEMO), "--store", str(inside_a_file)))
+    assert line.startswith(f"Error: {inside_a_file}: cannot create store (")
+
+
+def test_export_into_a_missing_folder_is_one_line(runner, store_dir, tmp_path):
+    out = tmp_path / "no" / "such" / "graph.nt"
+    line = _one_error_line(invoke(runner, "export", "--store", str(store_dir), "--out", str(out)))
+    assert line == f"Error: {out}: no such folder {out.parent}"
+
+
+def test_ingest_names_unsupported_schemes_and_empty_inputs(runner, tmp_path):
+    store = str(tmp_path / "s")
+    page = str(DEMO / "02-harbor-times-report.html")
+    result = invoke(runner, "ingest", "ftp://127.0.0.1/x", page, "--store", store, "--quiet")
+    assert result.exit_code == 1  # one item failed, the other is stored
+    assert "failed: ftp://127.0.0.1/x: unsupported URL scheme 'ftp' (http and https only)" in (
+        result.output)
+    assert result.stdout.strip().splitlines()[-1].startswith("1 articles,")
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    line = _one_error_line(invoke(runner, "ingest", str(empty), "--store", store))
+    assert line == f"Error: nothing to ingest: no HTML files or URLs in {empty}"
+
+
+def test_query_with_an_unknown_prefix_names_it(runner, store_dir):
+    line = _one_error_line(invoke(runner, "query", "SELECT ?x WHERE { ?x foo:bar ?y }",
+                                  "--store", str(store_dir)))
+    assert line.startswith("Error: malformed SPARQL: unknown prefix 'foo:' (declare it with")
+    assert "schema" in line
