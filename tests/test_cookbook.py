@@ -32,9 +32,17 @@ def test_claims_confirmed_by_two_independent_outlets(corpus_store):
     result = run_query(corpus_store, COOKBOOK[0])
     assert result.rows and all(row["outlets"] >= 2 for row in result.rows)
     assert any("April 4" in row["text"] for row in result.rows)
-    speculative = {r["id"] for r in claim_records(corpus_store, ClaimFilter(status="speculative"),
-                                                  limit=None)}
-    assert not speculative & {row["claim"] for row in result.rows if "Rover X3" in row["text"]}
+    confirmed = {r["id"] for r in claim_records(corpus_store, ClaimFilter(status="confirmed"),
+                                                limit=None)}
+    assert {row["claim"] for row in result.rows} <= confirmed  # no disputed or speculative one
+
+
+def test_a_disputed_claim_with_confirmations_is_not_listed_as_confirmed(demo_store):
+    disputed = [r for r in claim_records(demo_store, ClaimFilter(status="disputed"), limit=None)
+                if len({link["outlet_domain"] for link in r["confirmed_by"]}) >= 2]
+    assert disputed, "the demo has a disputed claim that two outlets also match"
+    listed = {row["claim"] for row in run_query(demo_store, COOKBOOK[0]).rows}
+    assert listed and not listed & {r["id"] for r in disputed}
 
 
 def test_speculative_claims_about_an_entity(corpus_store):
