@@ -118,3 +118,15 @@ def test_links_do_not_depend_on_ingestion_order() -> None:
             }
             results.append((links, {k: v.status for k, v in idx.statuses().items()}))
     assert results[0] == results[1]
+
+
+def test_an_outlet_named_as_where_a_source_wrote_is_a_citation() -> None:
+    from graph.corroborate.derivation import cited_outlets
+
+    text = ("Analyst Dana Whitlock, who noted in The Span Letter that the viaduct was late, "
+            "said more. She wrote in her newsletter, The Spar Letter, that costs rise. "
+            "Reyes noted in March that work had begun.")
+    assert [(c.name, c.phrase) for c in cited_outlets(text)] == [
+        ("The Span Letter", "noted in The Span Letter"),
+        ("The Spar Letter", "wrote in her newsletter, The Spar Letter"),
+    ]

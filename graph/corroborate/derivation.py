@@ -19,6 +19,8 @@ COPY_THRESHOLD = 0.6  # estimated Jaccard of 4-word shingles for a copied paragr
 
 _NAME = r"((?:[A-Z][\w&'’.-]*)(?:\s+(?:[A-Z][\w&'’.-]*|of|and|&|de|du|la))*)"
 _THE = r"(?:the\s+)?"
+_NOT_A_DATE = (r"(?!(?:January|February|March|April|May|June|July|August|September|October|"
+               r"November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)")
 CITATION_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
     re.compile(p)
     for p in (
@@ -34,6 +36,10 @@ CITATION_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"\b(?:[Vv]ia|[Ss]ource:|[Cc]ourtesy\s+of|[Cc]ited\s+by)\s+" + _THE + _NAME,
         r"\b(?:report|reporting|story)\s+(?:by|from|in)\s+" + _THE + _NAME,
         r"\b(?:[Tt]he\s+)?" + _NAME + r"\s+(?:was\s+)?first\s+to\s+report\b",
+        # "who noted in The Span Letter", "wrote in her newsletter, The Span Letter"
+        r"\b(?:wrote|noted|argued|warned|observed|explained|reported)\s+in\s+"
+        r"(?:(?:her|his|their|its|a|an)\s+)?(?:(?:newsletter|column|blog|op-ed|editorial|"
+        r"post|piece)\s*,?\s+)?" + _THE + _NOT_A_DATE + _NAME,
     )
 )
 
