@@ -5,6 +5,7 @@ check-worthiness scores (windows), never at every claim."""
 from __future__ import annotations
 
 import re
+import time
 
 from rdflib import Literal
 
@@ -89,6 +90,7 @@ def key_pattern(store: ClaimStore, flt: ClaimFilter, sort: str | None) -> tuple[
     An entity filter is resolved to entity IRIs first, so the join starts from them."""
     extra, bindings = flt.pattern()
     sort_key = SORT_KEYS[sort] if sort else ""
+    bound: list[str] = []  # patterns with a bound object: the join may start from any of them
     # Only claims have a check-worthiness score, so that sort key enumerates the claims by
     # itself; the type and appearance joins would cost a lookup per claim in the store.
     parts = ["" if sort == "check_worthiness" else CLAIM_TYPE, sort_key]
@@ -96,11 +98,11 @@ def key_pattern(store: ClaimStore, flt: ClaimFilter, sort: str | None) -> tuple[
         found = entity_iris(store, flt.entity)
         extra = extra.replace(ENTITY_PATTERN, "")
         bindings.pop("want_entity")
-        parts.append(_object_in("schema:about", "?e", found))
+        bound.append(_object_in("schema:about", "?e", found))
     if flt.outlet:
         found = outlet_iris(store, bindings.pop("want_outlet"))
         extra = extra.replace(OUTLET_FILTER, "")
-        parts.append(_object_in("ckg:outlet", "?outlet", found))
+        bound.append(_object_in("ckg:outlet", "?outlet", found))
     if flt.text:
         parts.append("?claim schema:text ?text .")
     if flt.status == Status.UNSOURCED.value:
@@ -108,11 +110,14 @@ def key_pattern(store: ClaimStore, flt: ClaimFilter, sort: str | None) -> tuple[
     elif flt.status:  # a required, bound pattern: the store can start from these claims
         concept = bindings.pop("want_status")
         extra = extra.replace("FILTER(?status_concept = ?want_status)", "")
-        parts.append(_object_in("ckg:status", "?status_concept", [str(concept)]))
+        bound.append(_object_in("ckg:status", "?status_concept", [str(concept)]))
     if flt.article:
         parts.append("?article schema:url ?url .")
     if (flt.date_from or flt.date_to) and "?published" not in sort_key:
         parts.append("OPTIONAL { ?article schema:datePublished ?published }")
+    if len(bound) > 1 and store.kind != "memory":  # the smallest first (see _pattern_size)
+        bound.sort(key=lambda pattern: _pattern_size(store, pattern))
+    parts[2:2] = bound
     if any("?article" in part for part in [*parts, extra]):
         parts.insert(0, "?claim schema:appearance ?article .")
     # Oxigraph mostly keeps the written order: the selective patterns first, the type test
@@ -121,6 +126,23 @@ def key_pattern(store: ClaimStore, flt: ClaimFilter, sort: str | None) -> tuple[
     parts = sorted(dict.fromkeys(p for p in parts if p),
                    key=lambda p: (p.startswith("OPTIONAL"), p == CLAIM_TYPE))
     return "\n  ".join(parts) + "\n  " + extra, bindings
+
+
+PATTERN_SIZE_TTL_S = 600
+
+
+def _pattern_size(store: ClaimStore, pattern: str) -> int:
+    """How many claims one bound pattern matches, counted by the store (a few ms) and kept for
+    a while: it only decides which pattern a join starts from. Oxigraph mostly keeps the
+    written order, and starting a status + outlet filter from the smaller of the two is ~6x
+    faster on a large store (15 vs 89 ms for 580 matches among 86k claims)."""
+    sizes = store.attached.setdefault("pattern_sizes", {})
+    now = time.monotonic()
+    known = sizes.get(pattern)
+    if known is None or now - known[1] > PATTERN_SIZE_TTL_S:
+        rows = store.select(f"{P}SELECT (COUNT(*) AS ?n) WHERE {{ {pattern} }}")
+        known = sizes[pattern] = (int(rows[0]["n"]) if rows else 0, now)
+    return known[0]
 
 
 #: Statuses few claims have: a page filtered by one may be read directly, not by date windows.

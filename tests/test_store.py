@@ -19,7 +19,7 @@ from rdflib.compare import isomorphic
 from graph.export import export
 from graph.ingest import expand_sources
 from graph.pipeline import INDEX_FILE, ingest_sources, open_index, remove_article
-from graph.queries import claim_records
+from graph.queries import ClaimFilter, claim_records
 from graph.queries_ui import provenance_chain
 from graph.store import STORE_GRAPH, ClaimStore, StoreError, StoreLocked, open_store
 from tests.conftest import CORPUS, DEMO
@@ -125,6 +125,25 @@ def test_pages_in_every_sort_order_agree_with_the_whole_list(store, tmp_path):
         pages = [r["id"] for start in range(0, size + 8, 8)
                  for r in claim_records(store, sort=sort, limit=8, offset=start)]
         assert pages == expected, sort
+
+
+def test_filters_on_two_bound_patterns_agree_with_the_whole_list(store, reference_records):
+    """Status + outlet and entity + status: the join starts from the smaller pattern (counted
+    by the store); the claims are those of the whole list, filtered in Python."""
+    _ingest(store)
+    cases = [(ClaimFilter(status="confirmed", outlet="theledger.example"),
+              lambda r: r["status"] == "confirmed" and r["outlet_domain"] == "theledger.example"),
+             (ClaimFilter(status="speculative", entity="Brightline Robotics"),
+              lambda r: r["status"] == "speculative" and "Brightline Robotics" in r["entities"])]
+    for flt, keep in cases:
+        expected = {r["id"] for r in reference_records if keep(r)}
+        assert expected, flt
+        for sort in ("newest", "position"):
+            got = [r["id"] for r in claim_records(store, flt, sort=sort, limit=None)]
+            assert sorted(got) == sorted(expected), (flt, sort)
+            paged = [r["id"] for start in range(0, len(got) + 2, 2)
+                     for r in claim_records(store, flt, sort=sort, limit=2, offset=start)]
+            assert sorted(paged) == sorted(expected), (flt, sort)
 
 
 def _undated_page(tmp_path: Path) -> Path:
