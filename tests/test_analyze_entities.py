@@ -77,3 +77,14 @@ def test_a_fact_check_rating_is_not_an_entity() -> None:
     names = {entity.name for entity in entities.values()}
     assert {"Meridian Works Inc.", "Harbor Times"} <= names
     assert not names & {"False", "Mostly False", "Mostly"}
+
+
+def test_job_titles_media_names_and_surname_aliases_give_types() -> None:
+    _, entities = _run(
+        "Analyst Dana Whitlock wrote about the bridge. Councilmember Priya Anand voted no. "
+        "The Gull Gazette and the Northshore Beacon covered the Port Calder Chamber of Commerce. "
+        "Tomas Reyes runs the yard. Later, Reyes said the cranes were late.")
+    types = {e.name: e.type for e in entities.values()}
+    assert types["Dana Whitlock"] == types["Priya Anand"] == types["Tomas Reyes"] == "person"
+    assert types["Gull Gazette"] == types["Northshore Beacon"] == "organization"
+    assert types["Port Calder Chamber of Commerce"] == "organization"

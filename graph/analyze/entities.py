@@ -145,6 +145,9 @@ def find_entities(
                 words[0].lower().rstrip(".") in HONORIFICS and words[1:] == core[-len(words) + 1:]
             ):
                 target = longer
+                if len(words) == 1 and len(core) in (2, 3) and words == core[-1:] and (
+                        types.get(longer) == "thing"):
+                    types[longer] = "person"  # "Tomas Reyes ... Reyes said": a surname
                 break
         canon[name] = target or name
         if target is None:

@@ -7,7 +7,8 @@ HONORIFICS = frozenset(
     pres vice secretary sec gen general lt col capt captain sgt adm admiral judge justice
     mayor chancellor minister premier king queen prince princess pope rev reverend sir dame
     lord lady sheriff chief ceo coach councilman councilwoman councillor commissioner
-    ambassador""".split()
+    ambassador councilmember alderman alderwoman analyst economist spokesperson spokesman
+    spokeswoman chairman chairwoman""".split()
 )
 
 FIRST_NAMES = frozenset(
@@ -43,7 +44,8 @@ ORG_CUES = frozenset(
     federation organization organisation society center centre hospital court congress
     senate house parliament assembly army navy police service services systems technologies
     labs works industries holdings partners capital ventures airlines motors pharmaceuticals
-    campaign fbi cia nasa un nato eu cnn bbc reuters ap""".split()
+    campaign fbi cia nasa un nato eu cnn bbc reuters ap gazette beacon courier chronicle
+    sentinel dispatch inquirer observer wire chamber lines""".split()
 )
 ORG_PREFIX_CUES = frozenset({"the"})
 
