@@ -29,6 +29,7 @@ SKOS, XSD = _Terms(SKOS), _Terms(XSD)  # type: ignore[assignment]
 
 #: Properties that hold one value per shared node; a new write replaces the old value.
 SINGLE_VALUED = (SCHEMA.name, SCHEMA.softwareVersion, CKG.domain, CKG.entityType)
+UNSPECIFIC_ENTITY_TYPE = "thing"  # never replaces a type another article found
 
 QUOTE_CONTEXT = 32
 SCORE_DECIMALS = 4  # check-worthiness precision; graph/claim_pages.py enumerates the values

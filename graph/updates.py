@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from rdflib import URIRef
+from rdflib import Literal, URIRef
 
 from graph import ids, rdf
 from graph.corroborate import CorroborationIndex, CorroborationUpdate
@@ -86,18 +86,36 @@ DELETE {{ GRAPH {g} {{ ?c ?p ?o }} }} WHERE {{ GRAPH {g} {{
 
 
 def shared_update_sparql(shared: Iterable[rdf.Triple]) -> str:
-    """Upsert shared node descriptions: single-valued properties are replaced, not added."""
+    """Upsert shared node descriptions: single-valued properties are replaced, not added.
+
+    An entity typed only "thing" here keeps the type another article gave it (a person named
+    in full in one article and with a surname alias in another is a person, whatever the
+    order the articles came in)."""
     shared = list(shared)
     subjects = " ".join(sorted({s.n3() for s, _, _ in shared}))
     if not subjects:
         return ""
     g = f"<{SHARED_GRAPH}>"
-    properties = " ".join(p.n3() for p in rdf.SINGLE_VALUED)
-    return (
+    unspecific = sorted({s.n3() for s, p, o in shared
+                         if p == CKG.entityType and str(o) == rdf.UNSPECIFIC_ENTITY_TYPE})
+    typed = " ".join(sorted({s.n3() for s, p, _ in shared if p == CKG.entityType}
+                            - set(unspecific)))
+    properties = " ".join(p.n3() for p in rdf.SINGLE_VALUED if p != CKG.entityType)
+    kept = [t for t in shared if not (t[1] == CKG.entityType and t[0].n3() in unspecific)]
+    sparql = (
         f"DELETE {{ GRAPH {g} {{ ?s ?p ?o }} }} WHERE {{ GRAPH {g} {{\n"
         f"  VALUES ?s {{ {subjects} }} VALUES ?p {{ {properties} }} ?s ?p ?o }} }} ;\n"
-        f"INSERT DATA {{ GRAPH {g} {{\n{_nt(shared)}}} }} ;\n"
     )
+    if typed:
+        sparql += (f"DELETE {{ GRAPH {g} {{ ?s <{CKG.entityType}> ?o }} }} WHERE {{ GRAPH {g} "
+                   f"{{ VALUES ?s {{ {typed} }} ?s <{CKG.entityType}> ?o }} }} ;\n")
+    sparql += f"INSERT DATA {{ GRAPH {g} {{\n{_nt(kept)}}} }} ;\n"
+    if unspecific:
+        thing = Literal(rdf.UNSPECIFIC_ENTITY_TYPE).n3()
+        sparql += (f"INSERT {{ GRAPH {g} {{ ?s <{CKG.entityType}> {thing} }} }} WHERE {{ "
+                   f"VALUES ?s {{ {' '.join(unspecific)} }} FILTER NOT EXISTS {{ GRAPH {g} "
+                   f"{{ ?s <{CKG.entityType}> ?any }} }} }} ;\n")
+    return sparql
 
 
 def ensure_vocabulary(store: ClaimStore) -> None:

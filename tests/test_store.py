@@ -397,3 +397,34 @@ def test_a_select_read_in_part_frees_its_rows_on_the_thread_that_ran_it(tmp_path
         collector.start()
         collector.join()
     assert not errors
+
+
+def _page(tmp_path: Path, slug: str, body: str) -> Path:
+    path = tmp_path / f"{slug}.html"
+    path.write_text(
+        f'<html><head><title>{slug}</title>'
+        f'<link rel="canonical" href="https://{slug}.example/news/story">'
+        f'<meta property="og:site_name" content="{slug.title()} News">'
+        '<meta property="article:published_time" content="2026-03-02T09:00:00Z"></head>'
+        f"<body><article><h1>{slug}</h1><p>{body}</p></article></body></html>",
+        encoding="utf-8")
+    return path
+
+
+def test_an_entity_keeps_its_specific_type_whatever_the_article_order(store, tmp_path):
+    """One article shows a name is a person's (a surname alias), another only names them:
+    "thing" from the second never replaces "person" from the first, in either order."""
+    for first, name, surname in (("alpha", "Tomas Reyes", "Reyes"),
+                                 ("beta", "Ines Duarte", "Duarte")):
+        named = _page(tmp_path, f"{first}named", f"{name} visited the harbor site on Monday with "
+                      f"the engineering team. {surname} said the steel deliveries arrived early.")
+        plain = _page(tmp_path, f"{first}plain", f"The contract was signed by {name} and the city "
+                      "engineer on Tuesday after a long review of the bridge inspection results.")
+        order = [named, plain] if first == "alpha" else [plain, named]
+        for page in order:
+            report = ingest_sources(store, expand_sources([str(page)]))
+            assert report.articles == 1, report.failures
+        rows = store.select(
+            "SELECT ?type WHERE { ?e <https://w3id.org/claimgraph/vocab#entityType> ?type ; "
+            "<http://schema.org/name> ?name }", {"name": Literal(name)})
+        assert [row["type"] for row in rows] == ["person"], (name, rows)
