@@ -130,3 +130,18 @@ def test_an_outlet_named_as_where_a_source_wrote_is_a_citation() -> None:
         ("The Span Letter", "noted in The Span Letter"),
         ("The Spar Letter", "wrote in her newsletter, The Spar Letter"),
     ]
+
+
+def test_the_same_names_saying_something_else_is_not_the_same_claim() -> None:
+    from graph.corroborate.matching import MatchKind, compare, make_features
+
+    names = ["port-calder", "harbor-bridge", "meridian-works"]
+    post = make_features("urn:a", "Port Calder will shut the Harbor Bridge to all traffic for two "
+                         "years while Meridian Works retrofits it", entities=names)
+    contract = make_features("urn:b", "Meridian Works has won the $40 million contract to "
+                             "retrofit the Harbor Bridge for Port Calder.", entities=names)
+    closure = make_features("urn:c", "Port Calder will close the Harbor Bridge to all traffic "
+                            "for two years while Meridian Works retrofits it, the city said.",
+                            entities=names)
+    assert compare(post, contract) is None and compare(contract, post) is None
+    assert compare(post, closure).kind is MatchKind.SAME

@@ -203,6 +203,33 @@ def _model_ids(tokens: Iterable[str]) -> set[str]:
     return {t for t in tokens if _MODEL_ID.match(t)}
 
 
+#: Share of the smaller claim's words outside entity names that the other claim must share
+#: for "same content": entity names alone make a topic, not a statement.
+MIN_PREDICATE_OVERLAP = 0.34
+_SPECIFIC_FIGURE = ("money:", "pct:", "date:", "year:")
+#: Retrieval tokens that say nothing of what a claim states (modals, reporting verbs).
+_FUNCTION_WORDS = frozenset(
+    "will would could can may might must shall should also said say says told tell".split())
+
+
+@functools.lru_cache(maxsize=20_000)
+def _entity_words(entities: frozenset[str]) -> frozenset[str]:
+    return frozenset(tx.stem(part) for key in entities for part in key.split("-"))
+
+
+def _same_predicate(a: ClaimFeatures, b: ClaimFeatures, sa: frozenset[str],
+                    sb: frozenset[str], shared_quantities: frozenset[str]) -> bool:
+    """Do the two claims share what they say, beyond whom and where it is about? A shared
+    amount, percentage, date or year counts as that."""
+    if any(q.startswith(_SPECIFIC_FIGURE) for q in shared_quantities):
+        return True
+    names = _entity_words(a.entities | b.entities) | _FUNCTION_WORDS
+    pa, pb = sa - names, sb - names
+    if not pa or not pb:
+        return True  # nothing but names: the cosine has said it all
+    return len(pa & pb) / min(len(pa), len(pb)) >= MIN_PREDICATE_OVERLAP
+
+
 def compare(
     a: ClaimFeatures,
     b: ClaimFeatures,
@@ -254,6 +281,8 @@ def compare(
     if conflicts:
         return None
     if sim >= th.same or (evidence and sim >= th.same_with_evidence):
+        if not _same_predicate(a, b, va[1], vb[1], shared_quantities):
+            return None  # the same people and places, saying something else
         detail = []
         if shared_entities:
             detail.append("entities " + ", ".join(sorted(shared_entities)))
