@@ -128,3 +128,11 @@ def test_check_worthiness_orders_sensibly() -> None:
     for s in (factual, opinion, question, thanks, ""):
         assert 0.0 <= check_worthiness(s) <= 1.0
 
+
+
+def test_an_article_naming_its_own_outlet_names_an_organization() -> None:
+    text = "The bridge closure was rated False by TruthDesk after it checked the city's records."
+    res = analyze(Article(url="u", text=text, outlet="TruthDesk"))
+    assert {e.name: e.type for e in res.entities.values()}.get("TruthDesk") == "organization"
+    other = analyze(Article(url="u", text=text, outlet="Harbor Times"))
+    assert {e.name: e.type for e in other.entities.values()}.get("TruthDesk") != "organization"

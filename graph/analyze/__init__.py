@@ -42,6 +42,20 @@ def _is_english(language: str | None) -> bool:
     return language.lower().replace("_", "-").split("-")[0] == "en"
 
 
+def _name_key(name: str) -> str:
+    return "".join(ch for ch in name.lower().removeprefix("the ") if ch.isalnum())
+
+
+def _type_own_outlet(entities: dict, outlet: str | None) -> None:
+    """An article naming its own publisher ("TruthDesk rates the claim False") names an
+    organization, whatever the name looks like."""
+    if not outlet:
+        return
+    for entity in entities.values():
+        if entity.type == "thing" and _name_key(entity.name) == _name_key(outlet):
+            entity.type = "organization"
+
+
 def analyze(article: Article, analyzer: str = "rules") -> AnalyzedArticle:
     """Split, find claims and read their facets (attribution, hedges, negation, entities)."""
     if analyzer.startswith("spacy"):
@@ -61,6 +75,7 @@ def analyze(article: Article, analyzer: str = "rules") -> AnalyzedArticle:
         ]
         return AnalyzedArticle(article, sentences, claims, {}, info)
     mentions, entities = find_entities(text, sentences)
+    _type_own_outlet(entities, article.outlet)
     claims: list[Claim] = []
     mi = 0
     for s in sentences:
