@@ -88,3 +88,9 @@ def test_job_titles_media_names_and_surname_aliases_give_types() -> None:
     assert types["Dana Whitlock"] == types["Priya Anand"] == types["Tomas Reyes"] == "person"
     assert types["Gull Gazette"] == types["Northshore Beacon"] == "organization"
     assert types["Port Calder Chamber of Commerce"] == "organization"
+
+
+def test_sentence_openers_are_not_names() -> None:
+    _, entities = _run("Fact-checkers at the Harbor Times looked again. Later Tomas Reyes said "
+                       "the yard was ready.")
+    assert {e.name for e in entities.values()} == {"Harbor Times", "Tomas Reyes"}

@@ -55,7 +55,7 @@ def _runs(toks: list[Tok], first: int) -> list[tuple[int, int]]:
             a = i
             # drop sentence-initial common words ("The", "But", "Officials")
             while a < j and (a == first or toks[a].low in COMMON_CAPS) and (
-                toks[a].low in COMMON_CAPS or (a == first and toks[a].low.isalpha()
+                toks[a].low in COMMON_CAPS or (a == first and toks[a].low.replace("-", "").isalpha()
                                                and a + 1 == j and toks[a].low not in FIRST_NAMES
                                                and toks[a].low not in COUNTRIES_STATES)
             ):

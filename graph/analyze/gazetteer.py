@@ -78,7 +78,8 @@ COUNTRIES_STATES = frozenset(
      "saudi arabia", "los angeles", "san francisco", "washington d.c", "new zealand"}
 )
 
-#: Capitalised words that are not names at the start of a sentence (or anywhere).
+#: Capitalised words that are not names at the start of a sentence (or anywhere), among them
+#: fact-check ratings ("rates it False") and sentence adverbs ("Later Reyes said").
 COMMON_CAPS = frozenset(
     """the a an and but or so yet in on at for from with by of to as if when while after
     before since because although though however meanwhile still also then now today
@@ -88,5 +89,6 @@ COMMON_CAPS = frozenset(
     monday tuesday wednesday thursday friday saturday sunday january february march april
     may june july august september october november december breaking update updated
     photo read watch click subscribe share editor note according
-    true false mostly misleading unproven""".split()  # fact-check ratings ("rates it False")
+    true false mostly misleading unproven
+    later earlier instead again finally separately previously recently""".split()
 )
