@@ -319,6 +319,15 @@ def eval_hedge(path):
     _print_scores(hedge.evaluate(path))
 
 
+@eval_group.command(name="negation")
+@click.argument("path", type=click.Path(exists=True, path_type=Path))
+def eval_negation(path):
+    """BioScope XML file or SFU Review folder: sentence-level negation P/R/F1."""
+    from graph.evaluate import negation
+
+    _print_scores(negation.evaluate(path))
+
+
 @eval_group.command(name="checkworthy")
 @click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
 def eval_checkworthy(directory):

@@ -10,7 +10,7 @@ import math
 import sys
 from pathlib import Path
 
-from graph.evaluate import attribution, checkworthy, hedge
+from graph.evaluate import attribution, checkworthy, hedge, negation
 
 if __name__ == "__main__":
     ev = Path(sys.argv[1] if len(sys.argv) > 1 else "../shared/eval")
@@ -21,6 +21,9 @@ if __name__ == "__main__":
         "bioscope_dev_news_profile": hedge.evaluate(
             ev / "hedge" / "bioscope" / "abstracts.xml", "dev", "news"),
         "sfu_dev_news_profile": hedge.evaluate(ev / "hedge" / "sfu", "dev", "news"),
+        "bioscope_negation_dev": negation.evaluate(
+            ev / "hedge" / "bioscope" / "abstracts.xml", "dev"),
+        "sfu_negation_dev": negation.evaluate(ev / "hedge" / "sfu", "dev"),
         "checkthat_dev": checkworthy.evaluate(ev / "checkthat2020-t5" / "train", "dev"),
         "checkthat_all50": checkworthy.evaluate(ev / "checkthat2020-t5" / "train"),
     }
@@ -30,6 +33,7 @@ if __name__ == "__main__":
         name: {k: math.floor((v - 0.01) * 100) / 100 for k, v in res.items()
                if isinstance(v, float)}
         for name, res in results.items() if name in ("polnear_dev", "bioscope_dev", "sfu_dev",
+                                                     "bioscope_negation_dev", "sfu_negation_dev",
                                                      "checkthat_dev")
     }
     print("suggested floors", json.dumps(floors, indent=1))

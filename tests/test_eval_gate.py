@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from graph.evaluate import attribution, checkworthy, hedge
+from graph.evaluate import attribution, checkworthy, hedge, negation
 from tests.conftest import need
 
 pytestmark = pytest.mark.eval
@@ -52,6 +52,18 @@ def test_sfu_dev_hedge() -> None:
     result = hedge.evaluate(_need(EVAL / "hedge" / "sfu"), split="dev")
     assert result["sentences"] > 1000
     _check("sfu_dev", result)
+
+
+def test_bioscope_dev_negation() -> None:
+    result = negation.evaluate(_need(EVAL / "hedge" / "bioscope" / "abstracts.xml"), split="dev")
+    assert result["sentences"] > 1000
+    _check("bioscope_negation_dev", result)
+
+
+def test_sfu_dev_negation() -> None:
+    result = negation.evaluate(_need(EVAL / "hedge" / "sfu"), split="dev")
+    assert result["sentences"] > 1000
+    _check("sfu_negation_dev", result)
 
 
 def test_checkthat_dev_checkworthy() -> None:
