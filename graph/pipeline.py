@@ -31,7 +31,7 @@ from graph.updates import (  # re-exported: the article write's parts
     stored_text_hash,
     writer_lock,
 )
-from graph.writer import OrderedWriter, Written, write_prepared
+from graph.writer import OrderedWriter, Written, unindex_sparql, write_prepared
 
 __all__ = ["Prepared", "corroboration_update_sparql", "ensure_vocabulary", "nt_term", "prepare",
            "stored_articles", "stored_claims", "stored_text_hash", "writer_lock"]
@@ -97,6 +97,28 @@ def open_index(store: ClaimStore) -> CorroborationIndex:
     if index is None:
         index = store.attached["index"] = _AttachedIndex.open(None)
     return index
+
+
+def drop_unstored(store: ClaimStore, index: CorroborationIndex) -> dict[str, tuple[str, int]]:
+    """Take out of the side index every article the store does not hold; returns what the store
+    holds (``stored_articles``).
+
+    A batch killed with ``kill -9`` can leave up to three articles indexed ahead of the store
+    (:mod:`graph.writer`). Left there, they would confirm or dispute later articles' claims with
+    claims nobody can see. The statuses they changed on stored claims are written back. Runs under
+    the writer lock, so another process's article in flight to a shared endpoint is not taken
+    for one of them.
+    """
+    with writer_lock(store):
+        stored = stored_articles(store)
+        for article in index.articles():
+            url = str(article["url"])
+            if url not in stored:
+                log.warning("the side index held %s, which the store does not: removed", url)
+                sparql = unindex_sparql(index, url)
+                if sparql:
+                    store.update(sparql)
+    return stored
 
 
 def write_article(store: ClaimStore, index: CorroborationIndex,
@@ -188,11 +210,12 @@ def ingest_sources(
     ensure_vocabulary(store)
     index = open_index(store)
     try:
+        stored = drop_unstored(store, index)
         known: dict[str, str] = {}
         counts: dict[str, int] = {}
         if not force:
             indexed = {str(a["url"]) for a in index.articles()}
-            for url, (text_hash, n) in stored_articles(store).items():
+            for url, (text_hash, n) in stored.items():
                 if url in indexed:
                     known[url], counts[url] = text_hash, n
         job = _Job(policy, analyzer, known)

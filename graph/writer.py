@@ -182,13 +182,19 @@ class OrderedWriter:
             return
         self._wait_all()
         try:
-            update = self.index.remove(url)
-            sparql = corroboration_update_sparql(
-                self.index, update.affected | set(update.statuses), update)
+            sparql = unindex_sparql(self.index, url)
             if sparql:
-                self._pool.submit(self.store.update, sparql.rstrip().rstrip(";")).result()
+                self._pool.submit(self.store.update, sparql).result()
         except Exception as exc:  # re-ingesting the article, or any article they match, repairs
             log.warning("could not restore statuses after %s: %s", url, exc)
+
+
+def unindex_sparql(index: CorroborationIndex, url: str) -> str:
+    """Take an article out of the side index only; returns the update that writes back the
+    links and statuses of the stored claims it touched ("" when there are none)."""
+    update = index.remove(url)
+    sparql = corroboration_update_sparql(index, update.affected | set(update.statuses), update)
+    return sparql.rstrip().rstrip(";")
 
 
 def _run_now(function, *args) -> Future:

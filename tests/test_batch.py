@@ -9,8 +9,9 @@ import threading
 import pytest
 
 from graph import ids, pipeline
-from graph.ingest import Source, expand_sources
-from graph.pipeline import ingest_sources, open_index
+from graph.analyze import analyze
+from graph.ingest import Source, expand_sources, load_article
+from graph.pipeline import ingest_sources, open_index, stored_articles
 from graph.queries import claim_records
 from graph.store import ClaimStore, StoreError, open_store
 from graph.vocab import CORROBORATION_GRAPH
@@ -162,3 +163,27 @@ def test_a_url_twice_in_a_batch_whose_first_write_fails_is_stored_once_and_index
             index.close()
         ingest_sources(clean, expand_sources([str(CORPUS)]))
         assert _claims(store) == _claims(clean)
+
+
+def test_articles_indexed_but_never_stored_leave_the_index_before_the_next_batch(tmp_path):
+    """kill -9 can leave the side index up to three articles ahead of the store; the next
+    batch takes them out before it matches anything against them."""
+    ahead = CORPUS / "a3-independent.html"  # confirms a1/a2
+    first = [Source(str(CORPUS / "a1-primary.html")), Source(str(CORPUS / "a2-independent.html"))]
+    rest = [s for s in expand_sources([str(CORPUS)])
+            if s.location not in {str(ahead)} | {f.location for f in first}]
+    with open_store(str(tmp_path / "a")) as store, open_store(str(tmp_path / "b")) as clean:
+        assert ingest_sources(store, first).articles == 2
+        index = open_index(store)
+        index.add(analyze(load_article(Source(str(ahead)))))  # indexed; the write never ran
+        index.close()
+        assert not ingest_sources(store, rest).failures
+        ingest_sources(clean, first)
+        ingest_sources(clean, rest)
+        index = open_index(store)
+        assert {a["url"] for a in index.articles()} == set(stored_articles(store))
+        index.close()
+        records = sorted(claim_records(store, limit=None), key=lambda r: r["id"])
+        assert records == sorted(claim_records(clean, limit=None), key=lambda r: r["id"])
+        assert any(r["confirmed_by"] for r in records)
+        assert set(store.graph(CORROBORATION_GRAPH)) == set(clean.graph(CORROBORATION_GRAPH))
