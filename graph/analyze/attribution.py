@@ -26,6 +26,7 @@ from graph.analyze.attribution_mention import (
     junk_source,
     mention_after,
     mention_before,
+    reduced_relative,
     relative_subject,
     trim_tail,
     widen_subject,
@@ -36,7 +37,9 @@ from graph.analyze.attribution_np import (
     np_forward,
 )
 from graph.analyze.attribution_rules import (
+    absolute_phrase,
     is_subordinate,
+    mid_inverted,
     quoted_mask,
 )
 from graph.analyze.attribution_stance import human_like
@@ -95,6 +98,8 @@ def find_attributions(text: str, sentence: Sentence) -> list[Attribution]:
                                 text[src.start : src.end], toks[0].text, "quote")]
 
     for ci, (a, b, kind) in enumerate(cands):
+        if absolute_phrase(toks, a, b):
+            continue
         next_cue = cands[ci + 1][0] if ci + 1 < len(cands) else len(toks)
         stop = s_end
         if next_cue < len(toks):
@@ -179,6 +184,8 @@ def find_attributions(text: str, sentence: Sentence) -> list[Attribution]:
         att_kind = "verb"
         src_rng = None
         rel_tok = -1
+        verb_object = False
+        rel_that = False
         mention = None
         left = a - 1
         trailing = False
@@ -197,6 +204,11 @@ def find_attributions(text: str, sentence: Sentence) -> list[Attribution]:
             src_rng = right_np(toks, b + 1)
             # "Purcell, a Republican, said she ...": the subject is left of the comma
             inner = comma_subject(toks, left) if prev == "," else None
+            if inner is not None and src_rng and mid_inverted(toks, inner, left, src_rng,
+                                                                cue_starts):
+                # "The paradox of Nancy, says Carl Anthony, historian ..., is that": a single
+                # comma never separates a subject from its verb, so the source is inverted
+                inner = None
             if src_rng and (inner is not None or not inverted_ok(toks, src_rng)):
                 src_rng = None
             if src_rng:
@@ -239,6 +251,8 @@ def find_attributions(text: str, sentence: Sentence) -> list[Attribution]:
                 att_kind = "relative"
                 if ante:
                     rel_tok, src_rng = r, ante
+                elif toks[r].low == "that" and toks[r - 1].is_word:
+                    rel_that = True  # "spots that highlight": a thing, unless a person is named
         if agentive and not human_like(toks, src_rng):
             continue  # "the bill passed", "the plan offered": an event, not a stance
         if (src_rng and src_rng[0] == src_rng[1] and toks[src_rng[0]].low in _FIRST_SECOND
@@ -246,6 +260,9 @@ def find_attributions(text: str, sentence: Sentence) -> list[Attribution]:
             continue  # "I think", "we want", "you know": opinion, not attribution
         if src_rng:
             src_rng = trim_tail(toks, cut_at_verb(toks, src_rng))
+            if not trailing and src_rng[1] < a:
+                # "things the Donald has said" -> "the Donald"; "bears the case number": junk
+                src_rng, verb_object = reduced_relative(toks, src_rng, src_rng[1] == a - 1)
         src = _span(toks, src_rng) if src_rng else None
         before = src_rng[0] if src_rng and not trailing and src_rng[0] < a else a
         before_content = (
@@ -264,8 +281,6 @@ def find_attributions(text: str, sentence: Sentence) -> list[Attribution]:
                 att_kind = "quote"
         else:
             content = after_content
-        if src_rng:
-            last_src = src_rng
         if content is None and src is not None and lemma in SPEECH_LEMMAS:
             content = Span(sentence.start, sentence.end)  # "Trump said." after a quote
         if content is None:
@@ -290,7 +305,10 @@ def find_attributions(text: str, sentence: Sentence) -> list[Attribution]:
         src_text = text[src.start : src.end] if src else None
         if src_rng and rel_tok >= 0 and junk_source(toks, src_rng):
             src_text = None  # "..., who said": the relative is the mention; no clear name
-        elif src_rng and (junk_source(toks, src_rng) or lemma in _IMPERSONAL):
+        elif src_rng and (junk_source(toks, src_rng) or verb_object or rel_that
+                          or lemma in _IMPERSONAL or (kind == "adj" and src_rng[0] == src_rng[1]
+                                                      and toks[src_rng[0]].low == "it")):
+            # "It is doubtful (that) ...": an extraposed clause; "it" is no one
             src = src_text = None
         elif mention is not None and mention != src_rng:
             src = _span(toks, mention)
@@ -299,6 +317,10 @@ def find_attributions(text: str, sentence: Sentence) -> list[Attribution]:
             src = Span(toks[rel_tok].start, toks[rel_tok].end)
             if toks[rel_tok].low == "that" and not human_like(toks, src_rng):
                 src = src_text = None  # "a Web video that accuses": a thing, not a speaker
+        if src_rng and not nested:
+            # ", adding ..." / "... but cautioned": the subject of a kept main-clause cue, not
+            # of a dropped or nested one ("said that he had voted for X, but cautioned")
+            last_src = src_rng
         out.append(Attribution(content, src, cue, src_text, text[cue.start : cue.end], att_kind))
     return out
 

@@ -14,6 +14,7 @@ from graph.analyze.attribution_np import (
     left_np,
     seg_kind,
 )
+from graph.analyze.attribution_stance import human_like
 from graph.analyze.lexicon import (
     BREAK_LEFT,
     CORE_CUE_FORMS,
@@ -158,8 +159,47 @@ def junk_source(toks: list[Tok], rng: Rng) -> bool:
     # "began (writing)", "spent nearly all of her time (responding)", "much (saying)"
     if a == b and first.low in _LONE_ADVERBS:
         return True
+    if first.low == "there":
+        return True  # existential "There were reports ...": no one speaks
     return not first.is_cap and (first.low in IRREGULAR_PAST or first.low in _NOT_SUBJECT
                                  or first.low in VERBISH)
+
+
+_REL_STOP = frozenset({"who", "which", "that", "whose", "whom"})
+#: words a determiner may follow inside a noun phrase ("all the", "half their", "such a")
+_PREDET = frozenset("all both half such quite rather what many".split())
+
+
+def reduced_relative(toks: list[Tok], rng: Rng, adjacent: bool) -> tuple[Rng, bool]:
+    """ "things the Donald (has said)", "a letter the Sanders campaign (sent)", "make his
+    supporters (feel)": a determiner after a lower-case content word starts a new noun phrase
+    (inside one, a determiner follows only a preposition, "and"/"or", "'s" or a
+    predeterminer), and that phrase is the cue's subject. Returns the range and whether it is
+    no noun phrase at all ("bears the case number", "taken their toll on": a verb and its
+    object - the source is junk). Only a subject ``adjacent`` to its verb is trimmed."""
+    a, b = rng
+    start = a
+    if junk_source(toks, rng):
+        return rng, False  # "sent a letter to Senate leaders (opposing)": junk anyway
+    for k in range(a + 1, b + 1):
+        low = toks[k].low
+        if low in _REL_STOP or not toks[k].is_word:
+            break  # "a pollster who advises the ...": a relative clause in the mention
+        if low not in DETERMINERS or low in ("that", "such", "another", "no"):
+            continue
+        prev = toks[k - 1]
+        if prev.is_word and not prev.is_cap and prev.low not in PREPOSITIONS and (
+                prev.low not in _PREDET and prev.low not in DETERMINERS
+                and prev.low not in _NP_GLUE):
+            start = k
+    if start == a:
+        return rng, False
+    if human_like(toks, (start, b)):
+        return ((start, b) if adjacent else rng), False  # "things the Donald (has said)"
+    return rng, not (toks[a].is_cap or toks[a].low in DETERMINERS)
+
+
+_NP_GLUE = frozenset({"and", "or", "but", "nor", "of", "off", "'s", "’s"})
 
 
 _LONE_ADVERBS = frozenset(

@@ -3,9 +3,12 @@ and for attributions that are not reported statements (subordinate "as X said").
 
 from __future__ import annotations
 
-from graph.analyze.lexicon import PRONOUNS
+from graph.analyze.attribution_inverted import extend_apposition
+from graph.analyze.attribution_stance import human_like
+from graph.analyze.lexicon import PRONOUNS, TIME_WORDS
 from graph.analyze.tokens import Tok
 
+_CONJ = frozenset({"but", "and", "while", "though", "although", "yet"})
 _QUOTES = frozenset({"“", '"', "”", "‘", "’", "'"})
 _SUBJ_PRONOUNS = frozenset({"i", "we", "he", "she", "they", "you", "who"})
 #: verbs that take a gerund but do not report speech by themselves ("I will keep asking")
@@ -133,3 +136,29 @@ def quoted_mask(toks: list[Tok]) -> list[bool]:
         else:
             mask[i] = inside
     return mask
+
+
+def absolute_phrase(toks: list[Tok], a: int, b: int) -> bool:
+    """ "That said, ...", "All told, ...", "That being said, ...": a fronted absolute phrase
+    (a sentence adverb meaning "nevertheless" / "in total"), not a report."""
+    k = a - 1
+    if k >= 1 and toks[k].low == "being":
+        k -= 1
+    return (k == 0 and a == b and toks[0].low in ("that", "this", "all")
+            and toks[a].low in ("said", "told") and b + 1 < len(toks) and toks[b + 1].text == ",")
+
+
+def mid_inverted(toks: list[Tok], inner: tuple[int, int], comma: int,
+                  right: tuple[int, int], cue_starts: list[int]) -> bool:
+    """ "The paradox of Nancy, says Carl Anthony, historian at X, is that ...": the sentence's
+    subject, one comma, then an inverted speaker with at most a comma-closed apposition."""
+    if toks[comma + 1].low in ("called", "named", "dubbed", "known", "titled"):
+        return False  # "The program, called EB-5, allows ...": a name, not a speaker
+    if inner[0] != 0 or inner[1] != comma - 1 or any(
+            toks[x].text == "," or x in cue_starts for x in range(inner[0], inner[1] + 1)):
+        return False
+    if toks[right[0]].low in TIME_WORDS or not human_like(toks, right):
+        return False
+    end = extend_apposition(toks, right[1])
+    return end + 2 < len(toks) and toks[end + 1].text == "," and (
+        toks[end + 2].low not in _CONJ)  # not "..., said Howard, but her ..."
