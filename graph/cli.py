@@ -63,6 +63,9 @@ def _print_rows(columns: list[str], rows: list[dict], fmt: str) -> None:
         _print_table(columns, rows)
 
 
+EXTRACTION_LOGGERS = ("trafilatura", "htmldate", "courlan", "justext")
+
+
 @click.group()
 @click.option("-v", "--verbose", is_flag=True, help="Log progress details.")
 @click.version_option(package_name="claimgraph")
@@ -70,6 +73,8 @@ def main(verbose: bool) -> None:
     """claimgraph: who said it, who copied it, who confirmed it."""
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING,
                         format="%(levelname)s %(name)s: %(message)s")
+    for name in EXTRACTION_LOGGERS:  # remarks on a page's markup, not on what the user did
+        logging.getLogger(name).setLevel(logging.INFO if verbose else logging.ERROR)
 
 
 @main.command()

@@ -198,3 +198,24 @@ def test_query_with_an_unknown_prefix_names_it(runner, store_dir):
                                   "--store", str(store_dir)))
     assert line.startswith("Error: malformed SPARQL: unknown prefix 'foo:' (declare it with")
     assert "schema" in line
+
+
+def test_extraction_library_remarks_stay_out_of_the_output(tmp_path):
+    """trafilatura logs markup oddities (an empty link) as warnings; they are not the user's
+    errors, so only ``-v`` shows them."""
+    body = " ".join(["The council said the bridge will close for repairs in March."] * 6)
+    page = tmp_path / "page.html"
+    page.write_text(f'<html><head><title>Bridge</title></head><body><article><h1>Bridge</h1>'
+                    f'<p>{body} <a href="https://example.org/live/"> </a> More.</p><p>{body}</p>'
+                    f'</article></body></html>', encoding="utf-8")
+
+    def ingest(*flags: str) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [sys.executable, "-m", "graph", *flags, "ingest", str(page), "--force",
+             "--store", str(tmp_path / "s")],
+            capture_output=True, text=True, cwd=ROOT, timeout=120)
+
+    quiet, verbose = ingest(), ingest("-v")
+    assert quiet.returncode == verbose.returncode == 0, quiet.stderr + verbose.stderr
+    assert "empty link" in verbose.stderr
+    assert "trafilatura" not in quiet.stderr
