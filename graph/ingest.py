@@ -47,6 +47,8 @@ OTHER_STOPWORDS = {  # enough to tell a page is *not* English when it does not s
                     "foi".split()),
 }
 MIN_TEXT_CHARS = 40
+MIN_WORDS_TO_OVERRIDE = 50  # words of text before its function words outweigh a declared language
+CLEAR_STOPWORD_SHARE = 0.2  # running text of a language has 25-45% of its function words
 BLOCK_TAGS = {"head": "heading", "p": "paragraph", "item": "list_item", "quote": "quote"}
 
 
@@ -240,20 +242,33 @@ def _host(url: str) -> str:
 
 
 def detect_language(html_text: str, text: str) -> str | None:
-    """The page's declared language, else 'en' when English stopwords dominate."""
+    """The language of the extracted text.
+
+    The page's declared language, unless the text's function words clearly say another: site
+    templates often declare "en" on every page (a German article under ``lang="en"`` would be
+    read as English, every capitalised noun an entity). Undeclared: the guess, or None.
+    """
     declared = re.search(r"<html[^>]*\slang=[\"']?([A-Za-z]{2,3})", html_text[:4096], re.I)
-    if declared:
-        return declared.group(1).lower()
     words = re.findall(r"[^\W\d_]+", text.lower()[:20000])
+    guessed, share = _guess_language(words)
+    if not declared:
+        return guessed
+    if guessed and guessed != declared.group(1).lower() and (
+            len(words) >= MIN_WORDS_TO_OVERRIDE and share >= CLEAR_STOPWORD_SHARE):
+        return guessed
+    return declared.group(1).lower()
+
+
+def _guess_language(words: list[str]) -> tuple[str | None, float]:
+    """The language whose function words make up the largest share of ``words`` (over 12%),
+    and that share; English unless another language's share is larger."""
     if len(words) < 20:
-        return None
-    share = sum(1 for w in words if w in ENGLISH_STOPWORDS) / len(words)
-    if share > 0.12:
-        return "en"
-    shares = {lang: sum(1 for w in words if w in stop) / len(words)
-              for lang, stop in OTHER_STOPWORDS.items()}
-    best = max(shares, key=shares.__getitem__)
-    return best if shares[best] > 0.12 and shares[best] > share else None
+        return None, 0.0
+    shares = {"en": sum(1 for w in words if w in ENGLISH_STOPWORDS) / len(words)}
+    for lang, stop in OTHER_STOPWORDS.items():
+        shares[lang] = sum(1 for w in words if w in stop) / len(words)
+    best = max(shares, key=lambda lang: (shares[lang], lang == "en"))
+    return (best, shares[best]) if shares[best] > 0.12 else (None, shares[best])
 
 
 def _prose_chars(html_text: str) -> int:

@@ -158,7 +158,19 @@ def test_undeclared_language_is_guessed_from_stopwords() -> None:
     assert detect_language("<html>", german) == "de"
     english = "The council said that the bridge will be closed for a week and that it has a plan."
     assert detect_language("<html>", english * 2) == "en"
-    assert detect_language('<html lang="fr">', english * 2) == "fr"
+    assert detect_language('<html lang="fr">', english * 2) == "fr"  # too short to overrule
+
+
+def test_a_long_text_overrules_a_wrong_declared_language() -> None:
+    german = ("Die Brücke wird ab März saniert, teilte die Stadt mit. Der Auftrag ging an die "
+              "Firma, und die Arbeiten sollen im Herbst beendet sein. Es ist nicht klar, ob die "
+              "Kosten steigen werden, sagte eine Sprecherin der Stadt bei der Sitzung.")
+    english = "The council said that the bridge will be closed for a week and that it has a plan."
+    assert detect_language('<html lang="en">', german * 2) == "de"  # a site template's "en"
+    assert detect_language('<html lang="de">', english * 4) == "en"
+    assert detect_language('<html lang="it">', english * 4) == "en"
+    scores = "Palm Bay d. Rockledge 70-44. Tolivert 25 points. Davis 17 points. " * 6
+    assert detect_language('<html lang="en">', scores) == "en"  # few function words: declared
 
 
 # --- hostile markup: stored as text, javascript: links dropped -----------------------------------
