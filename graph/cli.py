@@ -84,7 +84,8 @@ def main(verbose: bool) -> None:
 @click.option("--urls-file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="A file with one URL a line.")
 @STORE_OPTION
-@click.option("--analyzer", default="rules", show_default=True, help="rules | spacy:MODEL")
+@click.option("--analyzer", type=click.Choice(["rules"]), default="rules", show_default=True,
+              help="Claim analyzer; this version has only the rule-based one (no model).")
 @click.option("--force", is_flag=True, help="Re-analyse even unchanged articles.")
 @click.option("--allow-private", is_flag=True,
               help="Allow fetching from private and loopback addresses (local servers).")

@@ -219,3 +219,11 @@ def test_extraction_library_remarks_stay_out_of_the_output(tmp_path):
     assert quiet.returncode == verbose.returncode == 0, quiet.stderr + verbose.stderr
     assert "empty link" in verbose.stderr
     assert "trafilatura" not in quiet.stderr
+
+
+def test_an_analyzer_this_version_lacks_is_refused_before_any_work(runner, tmp_path):
+    result = runner.invoke(main, ["ingest", str(DEMO / "02-harbor-times-report.html"),
+                                  "--store", str(tmp_path / "s"), "--analyzer", "spacy:x"])
+    assert result.exit_code == 2
+    assert "Invalid value for '--analyzer'" in result.output
+    assert not (tmp_path / "s").exists()

@@ -58,10 +58,8 @@ def _type_own_outlet(entities: dict, outlet: str | None) -> None:
 
 def analyze(article: Article, analyzer: str = "rules") -> AnalyzedArticle:
     """Split, find claims and read their facets (attribution, hedges, negation, entities)."""
-    if analyzer.startswith("spacy"):
-        raise ValueError("spaCy analyzer not installed; use analyzer='rules'")
     if analyzer != "rules":
-        raise ValueError(f"unknown analyzer {analyzer!r}; use 'rules'")
+        raise ValueError(f"analyzer {analyzer!r} is not available: this version has only 'rules'")
     text = article.text
     sentences = split_sentences(text, article.blocks)
     info = AnalyzerInfo(ANALYZER_NAME, ANALYZER_VERSION)
