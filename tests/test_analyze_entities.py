@@ -94,3 +94,69 @@ def test_sentence_openers_are_not_names() -> None:
     _, entities = _run("Fact-checkers at the Harbor Times looked again. Later Tomas Reyes said "
                        "the yard was ready.")
     assert {e.name for e in entities.values()} == {"Harbor Times", "Tomas Reyes"}
+
+
+def _types(text: str) -> dict[str, str]:
+    _, entities = _run(text)
+    return {key: entity.type for key, entity in entities.items()}
+
+
+def test_a_title_inside_a_run_splits_owner_title_and_person() -> None:
+    types = _types(
+        "Lumora Chief Executive Dana Whitfield spoke first. Israeli Prime Minister Benjamin "
+        "Netanyahu replied. Ousted Quorvex CEO Adam Vell left. Calder Gulls DL Rico Danvers "
+        "was hurt. US Trade Representative Robert Lighthizer agreed. Fresno Mayor Lee Brand "
+        "spoke.")
+    assert types["dana-whitfield"] == types["benjamin-netanyahu"] == "person"
+    assert types["adam-vell"] == types["rico-danvers"] == types["robert-lighthizer"] == "person"
+    assert types["lumora"] == types["quorvex"] == types["calder-gulls"] == "organization"
+    assert types["us"] == types["fresno"] == "place"
+    assert not {"israeli", "ousted-quorvex", "lumora-chief-executive-dana-whitfield"} & set(types)
+
+
+def test_a_title_of_a_department_is_no_entity_and_its_owner_is_an_organization() -> None:
+    types = _types("Tove Lind, Head of Platform Solutions for Ascorra, said the pilot worked.")
+    assert types["ascorra"] == "organization"
+    assert not any("platform" in key for key in types)
+
+
+def test_words_that_are_never_names_are_not_entities() -> None:
+    types = _types(
+        "Whisk 2 Tbsp of oil. The Red and Green boxes ship on Nov 3. The car charges at 50 kW "
+        "DC. Chinese buyers and Americans queued. Plan B failed, and T was silent. "
+        "Tariffs rose again, and the tariffs hurt Meridian Works Inc.")
+    assert set(types) == {"plan-b", "meridian-works"}
+
+
+def test_glued_names_split() -> None:
+    types = _types("Rallies by Macron for Hong Kong drew crowds. Meridian Works Inc. grew. "
+                   "Black Friday Apple deals started. Pokemon Sword OR Shield sold well.")
+    assert {"macron", "hong-kong", "black-friday", "apple", "pokemon-sword", "shield"} <= set(
+        types)
+    assert types["hong-kong"] == "place" and types["apple"] == "organization"
+
+
+def test_structural_cues_type_unknown_names() -> None:
+    types = _types(
+        "Investors sold shares of Quorvex. The Brindale-based lab hired staff. She moved to "
+        "Tavira, Calif., last year. Lomax said in a statement that it disagreed. The mayor of "
+        "Corvale objected. Velorin's spokesperson declined to comment. Zena Okafor, who runs "
+        "the lab, agreed.")
+    assert types["quorvex"] == types["lomax"] == types["velorin"] == "organization"
+    assert types["brindale"] == types["tavira"] == types["corvale"] == "place"
+    assert types["zena-okafor"] == "person"
+
+
+def test_well_known_names_are_typed_from_a_short_lexicon() -> None:
+    types = _types("Both Netflix and SpaceX opened offices in Nashville and Glasgow. "
+                   "The probe left Earth for Mars.")
+    assert types["netflix"] == types["spacex"] == "organization"
+    assert types["nashville"] == types["glasgow"] == types["earth"] == types["mars"] == "place"
+
+
+def test_a_product_name_is_not_a_surname_and_an_opener_is_not_part_of_a_name() -> None:
+    types = _types("Apple AirPods sold out. Reviewers liked AirPods. Getting Disney to agree "
+                   "took months, said Disney officials. Would Adam Schiff run?")
+    assert types.get("apple-airpods") != "person"
+    assert "disney" in types and "getting-disney" not in types
+    assert "adam-schiff" in types

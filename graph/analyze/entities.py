@@ -5,7 +5,16 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from graph.analyze.entities_cues import (
+    context_hint,
+    lexicon_type,
+    lower_words,
+    not_an_entity,
+    split_based,
+    split_run,
+)
 from graph.analyze.gazetteer import (
+    COLOURS,
     COMMON_CAPS,
     COUNTRIES_STATES,
     FIRST_NAMES,
@@ -14,13 +23,17 @@ from graph.analyze.gazetteer import (
     ORG_PREFIX_CUES,
     PLACE_CUES,
     PRODUCT_CUES,
+    UNITS,
 )
 from graph.analyze.tokens import Tok, tokenize
 from graph.model import Entity, Mention, Sentence, Span
 
 _CONNECT = frozenset({"of", "for", "and", "&", "de", "van", "von", "del", "la", "du", "da"})
+_BREAK = frozenset({"or", "and", "nor", "vs", "versus"}) | UNITS  # "Sword OR Shield", "kW"
 _PRONOUN_PERSON = re.compile(r"\b(?:He|She|he|she)\b")
 _THE_ORG = re.compile(r"\b[Tt]he (?:company|firm|council|agency|department|group|startup)\b")
+_INITIALS = re.compile(r"^(?:[A-Z]\.)+$")
+_NAME_PREFIX = re.compile(r"^(?:Mc|Mac|O['’]|De['’]?|Le|La|Di|Du)(?=[A-Z])")
 _MODEL = re.compile(r"^(?:[A-Z]+\d+\w*|\d+[A-Z]\w*|[A-Z]\d*|[a-z]+[A-Z]\w*)$")
 
 
@@ -80,16 +93,28 @@ def _display_name(name: str) -> str:
     return " ".join(words)
 
 
+def _plain_name(word: str) -> bool:
+    """A word that can be part of a person's name: "Harlan", "Rose-Lynn", not "AirPods",
+    "HMP", "Apple" or "Blue"."""
+    if word.lower() in _CONNECT or _INITIALS.match(word):
+        return True
+    parts = re.split(r"[-'’]", _NAME_PREFIX.sub("", word))
+    return (all(p[:1].isupper() and p[1:].islower() or p.islower() for p in parts if p)
+            and word[:1].isupper() and lexicon_type(word) is None
+            and word.lower() not in COLOURS)
+
+
 def _is_name_tok(t: Tok) -> bool:
     c = t.text[:1]
     if not c.isupper() and not _MODEL.match(t.text):
         return False
-    if t.text in ("I", "A") or t.low in ("i",):
+    if t.text in ("I", "A") or t.low in ("i",) or t.low.rstrip(".") in _BREAK:
         return False
     return t.is_word or t.text.endswith(".")
 
 
-def _type_of(words: list[str]) -> str:
+def _type_of(words: list[str], hints: list[str] | None = None) -> str:
+    """Cue words in the name, then the world-knowledge lists, then cues around it."""
     low = [w.lower().rstrip(".") for w in words]
     if low[0] in HONORIFICS:
         return "person"
@@ -100,8 +125,13 @@ def _type_of(words: list[str]) -> str:
         return "product"
     if " ".join(low) in COUNTRIES_STATES or any(w in PLACE_CUES for w in low):
         return "place"
+    known = lexicon_type(" ".join(words))
+    if known:
+        return known
     if low[0] in FIRST_NAMES and len(low) <= 4:
         return "person"
+    if hints:
+        return max(sorted(set(hints)), key=hints.count)
     return "thing"
 
 
@@ -112,21 +142,43 @@ def find_entities(
     raw: list[tuple[int, int, list[str], int]] = []  # start, end, words, sentence index
     toks_by_sent: list[list[Tok]] = []
     seen_inside: set[str] = set()
+    hints: dict[str, list[str]] = {}
     for s in sentences:
-        toks = tokenize(text, s.start, s.end) if s.kind in ("sentence", "list_item") else []
+        toks = split_based(tokenize(text, s.start, s.end)) if s.kind in (
+            "sentence", "list_item") else []
         toks_by_sent.append(toks)
         for t in toks[1:]:
             if t.is_cap and t.low not in COMMON_CAPS:
                 seen_inside.add(t.low)
-    for si, toks in enumerate(toks_by_sent):
+    lowered = lower_words(text)
+    runs_by_sent: list[tuple[int, list[tuple[int, int]]]] = []
+    run_starts: set[str] = set()
+    for toks in toks_by_sent:
         first = 0
         while first < len(toks) and not toks[first].is_word:
             first += 1
         if first < len(toks) and toks[first].low in seen_inside:
             first = -1  # sentence-initial word used as a name elsewhere: keep it
-        for a, b in _runs(toks, first):
-            words = [t.text for t in toks[a:b]]
-            raw.append((toks[a].start, toks[b - 1].end, words, si))
+        runs = _runs(toks, first)
+        if 0 <= first < len(toks) and (not runs or runs[0][0] > first) and _is_name_tok(
+                toks[first]) and toks[first].low not in COMMON_CAPS and context_hint(
+                text, toks, first, first + 1) == "organization":
+            runs.insert(0, (first, first + 1))  # "Lomax said in a statement", "Velorin's CEO"
+        runs_by_sent.append((first, runs))
+        run_starts.update(toks[a].low for a, _ in runs if a > max(first, 0))
+    for si, toks in enumerate(toks_by_sent):
+        first, runs = runs_by_sent[si]
+        for a0, b0 in runs:
+            if a0 == max(first, 0) and b0 - a0 > 1 and toks[a0 + 1].low in run_starts and (
+                    toks[a0].low in lowered or toks[a0].low.endswith("ing")) and (
+                    toks[a0].low not in FIRST_NAMES):
+                a0 += 1  # "Getting Disney", "Whatever Apple": an opener before a name
+            for a, b, hint in split_run(toks, a0, b0):
+                words = [t.text for t in toks[a:b]]
+                raw.append((toks[a].start, toks[b - 1].end, words, si))
+                hint = hint or context_hint(text, toks, a, b)
+                if hint:
+                    hints.setdefault(" ".join(words), []).append(hint)
     # canonical names: longest first; shorter names alias to a longer one containing them
     names = sorted({" ".join(w) for *_, w, _ in raw}, key=lambda n: (-len(n.split()), n))
     canon: dict[str, str] = {}
@@ -146,12 +198,15 @@ def find_entities(
             ):
                 target = longer
                 if len(words) == 1 and len(core) in (2, 3) and words == core[-1:] and (
-                        types.get(longer) == "thing"):
+                        types.get(longer) == "thing") and all(map(_plain_name, core)):
                     types[longer] = "person"  # "Tomas Reyes ... Reyes said": a surname
                 break
         canon[name] = target or name
         if target is None:
-            types[name] = _type_of(words)
+            types[name] = _type_of(words, hints.get(name))
+    dropped = {n for n in names if canon[n] == n and types[n] == "thing"
+               and not_an_entity(n.split(), lowered)}
+    raw = [r for r in raw if canon[" ".join(r[2])] not in dropped]
     entities: dict[str, Entity] = {}
     mentions: list[Mention] = []
     last_person_by_sent: dict[int, set[str]] = {}

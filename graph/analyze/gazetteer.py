@@ -34,6 +34,39 @@ FIRST_NAMES = frozenset(
     yuki kenji raj arjun sanjay deepak anil sunil ravi amit elon jeff tim satya sundar
     sam bob tom dan jim steve tony nick matt alex jon ken ron greg pete ed al hank
     kim lee""".split()
+) | frozenset(  # more common given names, English-language and international
+    """adrian alan alec allen andre andy angelo antonio barry ben bernard blake brad
+    brett brent calvin cameron carlos cary casey chad clark clay clint cody colin
+    connor craig curtis dale damian dana darren dave dean derek desmond devin dirk
+    dom don drew duane dustin dwayne earl eddie edgar elliot emmanuel enrique eric erik
+    evan felix fernando francis francisco fred freddie glen glenn gordon graham
+    hans harry hector herman howard hugh hugo ian isaac ivan jake jamal jared javier jay
+    jeremiah jim jimmy joel johnny jon jorge julian julio karl keith kent kirk kurt lance
+    leo leon leonard lewis liam lloyd lou luke malcolm manuel marcus mario marshall martin
+    marvin maurice micah miles mitchell morgan neil nigel norman oliver oscar owen
+    pablo pedro phil preston quentin rafael ralph ramon randall ray reed reggie rex ricardo
+    ricky robin rodney roland ross ruben rudy russ ryan salvador scott sergio seth shane
+    shawn simon spencer stan stanley stuart todd travis trevor troy tyrone victor vince
+    wade warren wes wesley wyatt xavier zach
+    abby adriana alicia allison alyssa amelia andrea angie anita annie ava becky
+    bella beth bethany bonnie brooke caitlin camila candace carla carmen carrie cassandra
+    cathy chelsea chloe claire clara claudia colleen courtney crystal daisy debbie
+    delia devon dolores eileen elaine eleanor elisa ella ellen ellie elsa erica erin esther
+    eva fiona gabriela gail gina gwen harriet hazel holly ingrid irene iris
+    isabel ivy jackie jade jana jasmine jenna jenny jessie jill jo joanna jocelyn jodi
+    josephine juanita julia juliana kara kate kathy katie kay kelsey kendra kristen
+    kristin krystal lana latoya leah leslie lillian lily linda lindsay lindsey liz lola
+    lorena lorraine louise lucia lucy lydia lynn mackenzie maggie mallory marcia margo
+    marian marina marsha maya meghan melanie melinda mia michele mildred miranda
+    molly monica naomi natalia nina nora paige patsy paula pauline penny peggy priscilla
+    rachael regina renee rita roberta robyn rosa rosemary roxanne sabrina sally selena
+    serena sheila shelby sherry sonia sonya stacy stella sue susie suzanne sylvia tamara
+    tammy tanya tara tina tracy valerie vanessa vera veronica vicki vivian wanda wendy
+    yolanda yvonne zoe
+    ahmad akira alejandro andrei antoine boris chen dmitry emmanuel fumihiko giuseppe
+    hiroshi hassan hussein ibrahim jacques jean-claude jin juan-carlos kenji klaus
+    lars mahmoud mario matteo mehmet mustafa naoki narendra olaf pierre rahul recep sergei
+    shinzo takeshi vikram wolfgang xiao yusuf yuri zhang""".split()
 )
 
 ORG_CUES = frozenset(
@@ -45,7 +78,8 @@ ORG_CUES = frozenset(
     senate house parliament assembly army navy police service services systems technologies
     labs works industries holdings partners capital ventures airlines motors pharmaceuticals
     campaign fbi cia nasa un nato eu cnn bbc reuters ap gazette beacon courier chronicle
-    sentinel dispatch inquirer observer wire chamber lines""".split()
+    sentinel dispatch inquirer observer wire chamber lines centers channel alliance
+    coalition""".split()
 )
 ORG_PREFIX_CUES = frozenset({"the"})
 
@@ -90,5 +124,73 @@ COMMON_CAPS = frozenset(
     may june july august september october november december breaking update updated
     photo read watch click subscribe share editor note according
     true false mostly misleading unproven
-    later earlier instead again finally separately previously recently""".split()
+    later earlier instead again finally separately previously recently despite within
+    once without through during against between among amid unlike including until unless
+    whether even just only perhaps maybe please thanks yes via around across beyond toward
+    towards upon whereas whilst make let would should could can did does is are was were
+    has have had shall might must""".split()
+)
+
+#: Words that end a job title right before a name ("Disney Chief Executive Bob Iger"), beyond
+#: HONORIFICS; sports positions as abbreviations too ("Browns DL Sheldon Richardson").
+TITLE_HEADS = HONORIFICS | frozenset(
+    """executive officer director manager founder cofounder co-founder editor attorney
+    representative minister secretary chair chairperson leader speaker
+    head cfo coo cto cmo cio vp evp svp partner principal adviser advisor aide envoy
+    commander official president nominee candidate quarterback linebacker receiver
+    cornerback pitcher striker midfielder defender goalkeeper qb rb wr te ol dl lb cb
+    dt designer engineer producer strategist lawmaker""".split()
+)
+#: Words inside a title before its head ("Prime Minister", "Trade Representative").
+TITLE_MODIFIERS = frozenset(
+    """chief vice deputy prime foreign defense defence finance trade health interior justice
+    senior executive managing general project product program programme marketing sales
+    technical creative assistant associate acting interim national security press
+    communications operating financial technology design lead co state attorney district
+    principal global regional digital research public affairs policy high of""".split()
+)
+#: Title heads whose owner is an organization ("Browns DL", "SoftBank CEO").
+ORG_TITLE_HEADS = frozenset(
+    """ceo cfo coo cto cmo cio vp evp svp chief executive officer founder cofounder co-founder
+    chairman chairwoman chair spokesperson spokesman spokeswoman manager director head
+    engineer designer producer partner coach quarterback linebacker receiver cornerback
+    pitcher striker midfielder defender goalkeeper qb rb wr te ol dl lb cb dt""".split()
+)
+#: Title heads whose owner is a place ("Fresno Mayor", "Ohio Gov.").
+PLACE_TITLE_HEADS = frozenset("mayor governor gov premier sheriff".split())
+#: Words before a title or name that belong to neither ("Ousted WeWork CEO Adam Neumann").
+LEAD_DROP = frozenset(
+    """former ousted outgoing incoming acting interim then late embattled disgraced veteran
+    longtime rookie""".split()
+)
+#: Capitalised tokens that are never names on their own.
+MONTH_ABBR = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
+DAY_ABBR = frozenset("mon tue tues wed thu thur thurs fri sat".split())
+COLOURS = frozenset(
+    """red green yellow purple orange blue pink violet indigo silver gold grey gray black
+    white beige teal turquoise magenta""".split()
+)
+UNITS = frozenset(
+    """tbsp tsp oz lb lbs kg mg km cm mm mph kph kw kwh mw mwh gw gwh dba db ghz mhz hz
+    mah wh psi rpm""".split()
+)
+#: Postal codes and AP abbreviations of US states: "Fresno, Calif." makes "Fresno" a place.
+STATE_ABBR = frozenset(
+    """al ak az ar ca co ct de fl ga hi id il in ia ks ky la me md ma mi mn ms mo mt ne nv nh
+    nj nm ny nc nd oh ok or pa ri sc sd tn tx ut vt va wa wv wi wy dc ala ariz ark calif colo
+    conn del fla ill ind kan kans ky md mass mich minn miss mo mont neb nev okla ore pa tenn
+    tex va vt wash wis wyo""".split()
+)
+#: Words after "X's" or "X" that make X an organization ("Apple's CEO", "Amazon shares").
+ORG_NEXT = frozenset(
+    """ceo cfo coo cto spokesperson spokesman spokeswoman shares stock stockholders
+    shareholders headquarters hq subsidiary employees executives board founder cofounder
+    co-founder chairman earnings revenue""".split()
+)
+#: Named days that head-line writers glue to the next name ("Black Friday Apple deals").
+HOLIDAYS = frozenset(
+    w.strip() for w in """black friday|cyber monday|prime day|singles day|christmas|
+    christmas eve|thanksgiving|
+    easter|halloween|diwali|hanukkah|ramadan|eid|election day|valentine's day|memorial day|
+    labor day|independence day|new year's eve|new year's day""".split("|")
 )
