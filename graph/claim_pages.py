@@ -47,20 +47,55 @@ SORT_KEYS = {
 
 
 def entity_iris(store: ClaimStore, name: str) -> list[str]:
-    """Entities whose name or alias is ``name`` (case-insensitive). The name as given is
-    looked up first (an index lookup); only when that finds nothing are all names scanned."""
+    """Entities whose name or alias is ``name`` (case-insensitive), with the same person's
+    node from articles that named them differently (:func:`same_person`). The name as given
+    is looked up first (an index lookup); only when that finds nothing are all names scanned."""
     exact = store.select(
         f"{P}SELECT DISTINCT ?e WHERE {{ ?e schema:name|schema:alternateName ?want_name }}",
         {"want_name": Literal(name.strip())},
     )
     if exact:
-        return [row["e"] for row in exact]
+        found = [row["e"] for row in exact]
+    else:
+        rows = store.select(
+            f"{P}SELECT DISTINCT ?e WHERE {{ {{ ?e schema:name ?en }} UNION "
+            "{ ?e schema:alternateName ?en } FILTER(LCASE(STR(?en)) = ?want_entity) }",
+            {"want_entity": Literal(name.strip().lower())},
+        )
+        found = [row["e"] for row in rows]
+    return found + [iri for iri in same_person(store, found) if iri not in found]
+
+
+def same_person(store: ClaimStore, iris: list[str]) -> list[str]:
+    """The other node of a person named in full in one article ("Donald Trump", whose
+    ``ckg:surname`` is "trump") and by surname only in another ("Trump": entity key "trump"),
+    as long as exactly one person in the store has that surname and neither node is an
+    organization, place or product."""
+    if not iris:
+        return []
     rows = store.select(
-        f"{P}SELECT DISTINCT ?e WHERE {{ {{ ?e schema:name ?en }} UNION "
-        "{ ?e schema:alternateName ?en } FILTER(LCASE(STR(?en)) = ?want_entity) }",
-        {"want_entity": Literal(name.strip().lower())},
-    )
-    return [row["e"] for row in rows]
+        f"{P}SELECT DISTINCT ?x ?s WHERE {{ VALUES ?e {{ {_values(iris)} }} "
+        "{ ?e ckg:surname ?s . ?x ckg:entityKey ?s } UNION { ?e ckg:entityKey ?s . "
+        f"?x ckg:surname ?s }} {_NOT_A_PERSON.format(node='?x')} "
+        f"{_NOT_A_PERSON.format(node='?e')} }}")
+    unique = {surname for surname in {str(row["s"]) for row in rows}
+              if _persons_with_surname(store, surname) == 1}
+    return [row["x"] for row in rows if str(row["s"]) in unique]
+
+
+_NOT_A_PERSON = ("FILTER NOT EXISTS {{ {node} ckg:entityType ?other_type "
+                 'FILTER(STR(?other_type) IN ("organization", "place", "product")) }}')
+
+
+def _persons_with_surname(store: ClaimStore, surname: str) -> int:
+    rows = store.select(f"{P}SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE {{ ?p ckg:surname ?want }}",
+                        {"want": Literal(surname)})
+    return int(rows[0]["n"]) if rows else 0
+
+
+def entity_pattern(store: ClaimStore, name: str) -> str:
+    """``?claim schema:about`` one of the entities ``name`` names (see :func:`entity_iris`)."""
+    return _object_in("schema:about", "?e", entity_iris(store, name))
 
 
 def _object_in(predicate: str, var: str, iris: list[str]) -> str:
@@ -95,10 +130,9 @@ def key_pattern(store: ClaimStore, flt: ClaimFilter, sort: str | None) -> tuple[
     # itself; the type and appearance joins would cost a lookup per claim in the store.
     parts = ["" if sort == "check_worthiness" else CLAIM_TYPE, sort_key]
     if flt.entity:
-        found = entity_iris(store, flt.entity)
         extra = extra.replace(ENTITY_PATTERN, "")
         bindings.pop("want_entity")
-        bound.append(_object_in("schema:about", "?e", found))
+        bound.append(entity_pattern(store, flt.entity))
     if flt.outlet:
         found = outlet_iris(store, bindings.pop("want_outlet"))
         extra = extra.replace(OUTLET_FILTER, "")

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from rdflib import Literal, URIRef
 
+from graph.claim_filter import ENTITY_PATTERN
+from graph.claim_pages import entity_pattern, same_person
 from graph.queries import CLAIM_PATTERN, ClaimFilter, P, _status_of, most_mentioned
-from graph.store import ClaimStore
+from graph.store import ClaimStore, iri_values
 from graph.vocab import CORROBORATION_GRAPH, PREFIXES
 
 # --- example queries for the console (the console adds the standard prefixes) ---------------
@@ -98,6 +100,9 @@ def claims_over_time(store: ClaimStore) -> list[dict]:
 def status_counts_where(store: ClaimStore, flt: ClaimFilter) -> dict[str, int]:
     """Claims by status among those matching ``flt``."""
     extra, bindings = flt.pattern()
+    if flt.entity:  # the entity's IRIs, with the same person's other nodes
+        extra = extra.replace(ENTITY_PATTERN, entity_pattern(store, flt.entity))
+        bindings.pop("want_entity")
     rows = store.select(
         f"{P}SELECT ?status_concept (COUNT(?claim) AS ?n) WHERE {{ {CLAIM_PATTERN} {extra} }} "
         "GROUP BY ?status_concept",
@@ -167,7 +172,8 @@ def provenance_chain(store: ClaimStore, claim: str) -> list[dict]:
 # --- entities and outlets -----------------------------------------------------------------------
 
 def entity_info(store: ClaimStore, name: str) -> dict | None:
-    """An entity by name or alias (case-insensitive): iri, name, type, aliases, same_as."""
+    """An entity by name or alias (case-insensitive): iri, name, type, aliases (with the names
+    of the same person's other nodes), same_as."""
     rows = store.select(
         f"{P}SELECT ?e ?name ?type ?alias ?same WHERE {{ "
         "{ ?e schema:name ?n } UNION { ?e schema:alternateName ?n } "
@@ -179,13 +185,23 @@ def entity_info(store: ClaimStore, name: str) -> dict | None:
     if not rows:
         return None
     first = rows[0]
+    aliases = {r["alias"] for r in rows if r["alias"]}
+    aliases |= _names(store, same_person(store, [first["e"]]))
     return {
         "iri": first["e"],
         "name": first["name"],
         "type": first["type"] or "thing",
-        "aliases": sorted({r["alias"] for r in rows if r["alias"]}),
+        "aliases": sorted(aliases - {first["name"]}),
         "same_as": sorted({r["same"] for r in rows if r["same"]}),
     }
+
+
+def _names(store: ClaimStore, iris: list[str]) -> set[str]:
+    if not iris:
+        return set()
+    rows = store.select(f"{P}SELECT ?name WHERE {{ VALUES ?e {{ {iri_values(iris)} }} "
+                        "?e schema:name ?name }")
+    return {row["name"] for row in rows}
 
 
 def outlet_info(store: ClaimStore, domain: str) -> dict | None:

@@ -162,6 +162,9 @@ class _ArticleWriter:
         self.add_shared(node, CKG.entityKey, _lit(entity.key))
         for alias in sorted(entity.aliases - {entity.name}):
             self.add_shared(node, SCHEMA.alternateName, _lit(alias))
+        surname = surname_key(entity)
+        if surname:
+            self.add_shared(node, CKG.surname, _lit(surname))
         return node
 
     def write_span(self, claim_node: URIRef, role: str, span: Span, index: int = 0) -> None:
@@ -384,6 +387,19 @@ def vocabulary_graph() -> Graph:
     graph.add((CKG.Speaker, RDF.type, PROV.Role))
     graph.add((CKG.Reporter, RDF.type, PROV.Role))
     return graph
+
+
+_GENERATIONAL = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def surname_key(entity: Entity) -> str | None:
+    """The entity key of a person's surname ("donald-trump" -> "trump"): another article that
+    names only "Trump" has that key, and the queries treat the two as one person while no other
+    person has the surname (graph/claim_pages.py)."""
+    words = [w for w in entity.key.split("-") if w not in _GENERATIONAL]
+    if entity.type != "person" or len(words) < 2:
+        return None
+    return words[-1]
 
 
 def score_literal(score: float) -> Literal:

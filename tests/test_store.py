@@ -20,7 +20,7 @@ from graph.export import export
 from graph.ingest import expand_sources
 from graph.pipeline import INDEX_FILE, ingest_sources, open_index, remove_article
 from graph.queries import ClaimFilter, claim_records
-from graph.queries_ui import provenance_chain
+from graph.queries_ui import entity_info, provenance_chain, status_counts_where
 from graph.store import STORE_GRAPH, ClaimStore, StoreError, StoreLocked, open_store
 from tests.conftest import CORPUS, DEMO
 
@@ -428,3 +428,28 @@ def test_an_entity_keeps_its_specific_type_whatever_the_article_order(store, tmp
             "SELECT ?type WHERE { ?e <https://w3id.org/claimgraph/vocab#entityType> ?type ; "
             "<http://schema.org/name> ?name }", {"name": Literal(name)})
         assert [row["type"] for row in rows] == ["person"], (name, rows)
+
+
+def test_a_person_named_by_surname_in_another_article_is_the_same_person(store, tmp_path):
+    """"Tomas Reyes" in one article and only "Reyes" in another: the entity filter, the status
+    counts and the entity page treat them as one person, until a second Reyes appears."""
+    def articles_about(name: str) -> set[str]:
+        flt = ClaimFilter(entity=name)
+        assert sum(status_counts_where(store, flt).values()) == len(
+            claim_records(store, flt, limit=None))
+        return {r["article"] for r in claim_records(store, flt, limit=None)}
+
+    full = _page(tmp_path, "fullname", "Tomas Reyes visited the harbor site on Monday with the "
+                 "engineering team. Reyes said the steel deliveries for the bridge arrived early.")
+    short = _page(tmp_path, "surname", "On Tuesday the ferry operator and Reyes said the winter "
+                  "schedule will add two sailings, and the council approved the change.")
+    other = _page(tmp_path, "otherreyes", "Ana Reyes opened the new library branch on Friday. "
+                  "Reyes said the branch will stay open late on weekdays for students.")
+    for page in (full, short):
+        assert ingest_sources(store, expand_sources([str(page)])).articles == 1
+    both = {"https://fullname.example/news/story", "https://surname.example/news/story"}
+    assert articles_about("Tomas Reyes") == both
+    assert articles_about("Reyes") == both
+    assert "Reyes" in entity_info(store, "Tomas Reyes")["aliases"]
+    assert ingest_sources(store, expand_sources([str(other)])).articles == 1
+    assert articles_about("Tomas Reyes") == {"https://fullname.example/news/story"}
