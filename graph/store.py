@@ -263,8 +263,9 @@ def open_store(spec: str | None = None, wait: float = 0.0, create: bool = True) 
             delay = min(delay * 2, 2.0)
 
 
-#: RocksDB writes this file first in every store directory.
-STORE_MARKER = "CURRENT"
+#: Files of a RocksDB store directory: LOCK is the first one written, CURRENT follows soon
+#: after (an ingest starting at the same moment may find only LOCK).
+STORE_MARKERS = ("CURRENT", "LOCK")
 
 
 def _check_store_dir(path: Path, create: bool) -> None:
@@ -274,11 +275,11 @@ def _check_store_dir(path: Path, create: bool) -> None:
         if not create:
             raise StoreError(f"{path}: no store here (ingest into it first)")
         try:
-            path.mkdir(parents=True)
+            path.mkdir(parents=True, exist_ok=True)  # another ingest may create it meanwhile
         except OSError as exc:
             raise StoreError(f"{path}: cannot create store ({exc.strerror or exc})") from None
         return
-    if not (path / STORE_MARKER).exists() and any(path.iterdir()):
+    if not any((path / marker).exists() for marker in STORE_MARKERS) and any(path.iterdir()):
         raise StoreError(f"{path}: not a claimgraph store (a folder with other files in it)")
 
 

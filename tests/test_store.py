@@ -453,3 +453,13 @@ def test_a_person_named_by_surname_in_another_article_is_the_same_person(store, 
     assert "Reyes" in entity_info(store, "Tomas Reyes")["aliases"]
     assert ingest_sources(store, expand_sources([str(other)])).articles == 1
     assert articles_about("Tomas Reyes") == {"https://fullname.example/news/story"}
+
+
+def test_a_store_another_ingest_has_just_begun_to_create_is_not_refused(tmp_path):
+    """RocksDB writes LOCK before CURRENT: a second ingest starting at that moment must wait
+    for the lock (or say the store is in use), not call the folder someone else's files."""
+    path = tmp_path / "store"
+    path.mkdir()
+    (path / "LOCK").write_bytes(b"")
+    with open_store(str(path)) as store:
+        assert store.triple_count() == 0
