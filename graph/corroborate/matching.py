@@ -206,6 +206,8 @@ def _model_ids(tokens: Iterable[str]) -> set[str]:
 #: Share of the smaller claim's words outside entity names that the other claim must share
 #: for "same content": entity names alone make a topic, not a statement.
 MIN_PREDICATE_OVERLAP = 0.34
+#: Word tokens two claims must share to match at all (same or dispute).
+MIN_SHARED_WORDS = 3
 _SPECIFIC_FIGURE = ("money:", "pct:", "date:", "year:")
 #: Retrieval tokens that say nothing of what a claim states (modals, reporting verbs).
 _FUNCTION_WORDS = frozenset(
@@ -230,6 +232,62 @@ def _same_predicate(a: ClaimFeatures, b: ClaimFeatures, sa: frozenset[str],
     return len(pa & pb) / min(len(pa), len(pb)) >= MIN_PREDICATE_OVERLAP
 
 
+def _figures_disagree(a: ClaimFeatures, b: ClaimFeatures, conflicts: list, sim: float,
+                      th: Thresholds, sa: frozenset[str], sb: frozenset[str]) -> bool:
+    """Different figures for the same statement about the same subject: a shared entity,
+    the same predicate words, and for bare numbers (no unit: "12-inch" vs "16-inch" of two
+    laptops) the similarity of a same-content match."""
+    if not a.entities & b.entities or not _same_predicate(a, b, sa, sb, frozenset()):
+        return False
+    bare = all(kind == "num" for kind, _, _ in conflicts)
+    return sim >= (th.same if bare else th.dispute_topic)
+
+
+def _names_differ(a: ClaimFeatures, b: ClaimFeatures, sa: frozenset[str],
+                  sb: frozenset[str]) -> bool:
+    """Each claim names someone, in its own words, that the other does not mention at all. The
+    same quote in two articles can be given different entity keys by each article's resolution
+    ("New York" as new-york-city); that is not two actors."""
+    only_a = (_entity_words(a.entities - b.entities) & sa) - sb
+    only_b = (_entity_words(b.entities - a.entities) & sb) - sa
+    return bool(only_a) and bool(only_b)
+
+
+_NO_COMMENT = re.compile(
+    r"\b(?:(?:declined|refused|did ?n[o']t (?:immediately )?respond|not immediately respond|"
+    r"could ?n[o']t be reached|was not available|were not available) (?:to )?(?:for )?"
+    r"(?:a )?(?:request for )?comment|had no (?:immediate |further )?comment|no comment)", re.I)
+
+
+def _no_comment(f: ClaimFeatures) -> bool:
+    """ "X declined to comment", "had no comment": a refusal states nothing to confirm or
+    dispute (its negation would otherwise read as a denial of the story)."""
+    return bool(_NO_COMMENT.search(f.full_text or f.text))
+
+
+#: Two claims this alike in words and length state the same thing, one of them negated.
+NEGATED_PAIR_OVERLAP = 0.6
+NEGATED_PAIR_LENGTHS = 0.5
+
+
+def _negation_words(text: str) -> frozenset[str]:
+    return frozenset(w for w in tx.words(text) if w in tx.NEGATION_WORDS or w.endswith("n't"))
+
+
+def _one_negated(a: ClaimFeatures, b: ClaimFeatures, va: WordView, vb: WordView) -> bool:
+    """Is the polarity difference about the shared statement? Not when the sentences are the
+    same words (the content spans were cut differently: a quote in two articles), and not when
+    a long sentence negates something else than the short claim it shares words with."""
+    if not (a.denial or b.denial) and _negation_words(a.text) == _negation_words(b.text):
+        return False  # the same "not" in both: the analyses differ, not the statements
+    full_a, full_b = set(tx.tokens(a.full_text)), set(tx.tokens(b.full_text))
+    if full_a and full_b and len(full_a & full_b) / len(full_a | full_b) >= 0.9:
+        return False
+    (sa, sb), (na, nb) = (va[1], vb[1]), (len(va[1]), len(vb[1]))
+    return (min(na, nb) / max(na, nb) >= NEGATED_PAIR_LENGTHS
+            and len(sa & sb) / min(na, nb) >= NEGATED_PAIR_OVERLAP)
+
+
 def compare(
     a: ClaimFeatures,
     b: ClaimFeatures,
@@ -244,8 +302,9 @@ def compare(
     sim = _plain_cosine(va, vb) if idf is None else cosine(wa, wb, idf)
     shared_entities = a.entities & b.entities
     shared_quantities = a.quantities & b.quantities
-    # a shared figure is evidence; a single shared entity is not (one story names it everywhere)
-    evidence = bool({q for q in shared_quantities if not q.startswith("!")}) or (
+    # a shared figure is evidence; a single shared entity is not (one story names it everywhere),
+    # nor is a bare number ("16" of every "16-inch laptop" in a review)
+    evidence = any(q.startswith(_SPECIFIC_FIGURE) for q in shared_quantities) or (
         len(shared_entities) >= 2
     )
     if sim < th.dispute_topic and not (evidence and sim >= th.same_with_evidence):
@@ -253,12 +312,16 @@ def compare(
     models_a, models_b = _model_ids(wa), _model_ids(wb)
     if models_a and models_b and not models_a & models_b:
         return None  # "Rover X2" vs "Rover X3": different things, not different figures
+    if len(sa & sb) < MIN_SHARED_WORDS or _no_comment(a) or _no_comment(b):
+        return None  # "And we are one of those." / "The office had no comment."
     conflicts = tx.quantity_conflicts(a.quantities, b.quantities)
-    if a.polarity != b.polarity and sim >= th.same_with_evidence:
+    same_statement = (sim >= th.same or (evidence and sim >= th.same_with_evidence)) and (
+        _same_predicate(a, b, va[1], vb[1], shared_quantities))
+    if a.polarity != b.polarity and same_statement and not conflicts and _one_negated(a, b, va, vb):
         who = a if not a.polarity else b
         how = f"denial cue '{who.cue_text}'" if who.denial and who.cue_text else "negation"
         return Match(MatchKind.DISPUTE, sim, f"same content, opposite polarity ({how})")
-    if conflicts and sim >= th.dispute_topic:
+    if conflicts and _figures_disagree(a, b, conflicts, sim, th, va[1], vb[1]):
         kind, va, vb = conflicts[0]
         label = {"money": "amount", "pct": "percentage", "year": "year", "date": "date"}.get(
             kind, "number"
@@ -272,6 +335,7 @@ def compare(
         and not shared_entities
         and sim >= th.actor_dispute
         and not conflicts
+        and _names_differ(a, b, sa, sb)
     ):
         return Match(
             MatchKind.DISPUTE,
