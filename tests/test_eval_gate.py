@@ -42,28 +42,16 @@ def test_polnear_dev_attribution() -> None:
     _check("polnear_dev", result)
 
 
-def test_bioscope_dev_hedge() -> None:
-    result = hedge.evaluate(_need(EVAL / "hedge" / "bioscope" / "abstracts.xml"), split="dev")
+@pytest.mark.parametrize(("scorer", "corpus", "floor"), [
+    (hedge, "bioscope/abstracts.xml", "bioscope_dev"),
+    (hedge, "sfu", "sfu_dev"),
+    (negation, "bioscope/abstracts.xml", "bioscope_negation_dev"),
+    (negation, "sfu", "sfu_negation_dev"),
+], ids=["bioscope-hedge", "sfu-hedge", "bioscope-negation", "sfu-negation"])
+def test_sentence_level_cues_on_dev(scorer, corpus: str, floor: str) -> None:
+    result = scorer.evaluate(_need(EVAL / "hedge" / corpus), split="dev")
     assert result["sentences"] > 1000
-    _check("bioscope_dev", result)
-
-
-def test_sfu_dev_hedge() -> None:
-    result = hedge.evaluate(_need(EVAL / "hedge" / "sfu"), split="dev")
-    assert result["sentences"] > 1000
-    _check("sfu_dev", result)
-
-
-def test_bioscope_dev_negation() -> None:
-    result = negation.evaluate(_need(EVAL / "hedge" / "bioscope" / "abstracts.xml"), split="dev")
-    assert result["sentences"] > 1000
-    _check("bioscope_negation_dev", result)
-
-
-def test_sfu_dev_negation() -> None:
-    result = negation.evaluate(_need(EVAL / "hedge" / "sfu"), split="dev")
-    assert result["sentences"] > 1000
-    _check("sfu_negation_dev", result)
+    _check(floor, result)
 
 
 def test_checkthat_dev_checkworthy() -> None:
