@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from graph.analyze.entities import entity_key, find_entities
 from graph.analyze.sentences import split_sentences
+from graph.model import Block
 
 
 def _run(text: str):
@@ -160,3 +161,73 @@ def test_a_product_name_is_not_a_surname_and_an_opener_is_not_part_of_a_name() -
     assert types.get("apple-airpods") != "person"
     assert "disney" in types and "getting-disney" not in types
     assert "adam-schiff" in types
+
+
+def test_products_are_typed_by_model_numbers_product_nouns_and_launch_words() -> None:
+    types = _types(
+        "Reviewers compared the Zephyrline 11 and its rivals. Many people use the Quorbit app "
+        "daily. Nuvex unveiled the Skylark on Monday. Velora's new Quillpad sold out. The "
+        "16-inch Tarnwell weighs less. Fans bought Apple Skylens and Apple AirPods. Apple "
+        "said demand was high. Ports include USB-C, and iOS runs on iPhones.")
+    for key in ("zephyrline", "quorbit", "skylark", "quillpad", "tarnwell", "apple-skylens",
+                "apple-airpods", "usb-c", "ios", "iphones"):
+        assert types[key] == "product", key
+    assert types["apple"] == "organization"
+
+
+def test_sports_teams_are_organizations() -> None:
+    types = _types(
+        "The NHL season is young. Gullwings 3, Heronfield 1: Tomas Reyes scored twice. Later "
+        "the Marlowe Kites beat the Ostervale Drakes. The Wild won again, and the Steelers "
+        "lost.")
+    for key in ("gullwings", "heronfield", "marlowe-kites", "ostervale-drakes", "wild",
+                "steelers"):
+        assert types[key] == "organization", key
+    # no sport in the article: "Senators" stays an ordinary word
+    assert "senators" not in _types("Senators voted. The senators left early.")
+
+
+def test_more_titles_split_from_the_name() -> None:
+    _, entities = _run(
+        "Republican state schools Superintendent Dana Whitlock cited a study. Deputy Director "
+        "of Public Prosecution Eva-Marie Lindqvist closed the case. Astronaut Rico Danvers "
+        "spoke.")
+    names = {e.name: e.type for e in entities.values()}
+    assert names["Dana Whitlock"] == names["Eva-Marie Lindqvist"] == "person"
+    assert names["Rico Danvers"] == "person"
+    assert not any(n.startswith(("Superintendent", "Prosecution", "Astronaut")) for n in names)
+
+
+def test_a_headline_style_line_is_not_one_long_name() -> None:
+    link = "Photos: Calyx, Mysterious Icy Moon of Vespera"
+    text = (link + "\nThe icy moon Calyx is mysterious. It circles Vespera, a gas giant, and "
+            "its moon has an icy crust.")
+    blocks = [Block(0, len(link), "list_item"), Block(len(link) + 1, len(text))]
+    _, entities = find_entities(text, split_sentences(text, blocks))
+    names = {e.name for e in entities.values()}
+    assert "Vespera" in names and "Calyx" in names
+    assert not any("Mysterious" in n for n in names)
+
+
+def test_venues_are_places_and_a_state_code_is_no_company() -> None:
+    types = _types(
+        "The band stops at Blossom Music Center in July. Fans filled the Kestrel Arena. "
+        "The tour: Denver, CO @ Pepsi Center. Cleveland, OH @ Harlow Pavilion. "
+        "Tour dates: Tarnwell Music Center, Clarkston, MIAug. 4 -- Corvale Theatre, Reno, NV.")
+    for key in ("blossom-music-center", "kestrel-arena", "co", "pepsi-center",
+                "harlow-pavilion", "tarnwell-music-center", "clarkston", "mi",
+                "corvale-theatre"):
+        assert types[key] == "place", key
+    assert not any(key.endswith("aug") for key in types)
+
+
+def test_a_party_named_in_the_plural_is_the_party() -> None:
+    types = _types("Democrats objected, and Ohio Republicans agreed. The Conservatives won.")
+    assert types["democrats"] == types["ohio-republicans"] == "organization"
+    assert types["conservatives"] == "organization"
+
+
+def test_abbreviations_of_ordinary_nouns_are_not_entities() -> None:
+    types = _types("The lamp has LED lights, the PC has a fast GPU, and GDP fell. Meridian "
+                   "Works Inc. makes the SUV.")
+    assert set(types) == {"meridian-works"}

@@ -13,6 +13,17 @@ from graph.analyze.entities_cues import (
     split_based,
     split_run,
 )
+from graph.analyze.entities_kinds import (
+    BRANDS,
+    GENERIC,
+    brand_product,
+    early_type,
+    headline_parts,
+    is_title_case,
+    kind_hint,
+    known_word,
+    sport_article,
+)
 from graph.analyze.gazetteer import (
     COLOURS,
     COMMON_CAPS,
@@ -23,6 +34,7 @@ from graph.analyze.gazetteer import (
     ORG_PREFIX_CUES,
     PLACE_CUES,
     PRODUCT_CUES,
+    STATE_ABBR,
     UNITS,
 )
 from graph.analyze.tokens import Tok, tokenize
@@ -70,7 +82,8 @@ def _runs(toks: list[Tok], first: int) -> list[tuple[int, int]]:
             while a < j and (a == first or toks[a].low in COMMON_CAPS) and (
                 toks[a].low in COMMON_CAPS or (a == first and toks[a].low.replace("-", "").isalpha()
                                                and a + 1 == j and toks[a].low not in FIRST_NAMES
-                                               and toks[a].low not in COUNTRIES_STATES)
+                                               and toks[a].low not in COUNTRIES_STATES
+                                               and not known_word(toks[a].text))
             ):
                 a += 1
             while a < j and toks[a].low in _CONNECT:
@@ -113,11 +126,17 @@ def _is_name_tok(t: Tok) -> bool:
     return t.is_word or t.text.endswith(".")
 
 
-def _type_of(words: list[str], hints: list[str] | None = None) -> str:
+def _type_of(words: list[str], hints: list[str] | None = None, sporty: bool = False) -> str:
     """Cue words in the name, then the world-knowledge lists, then cues around it."""
     low = [w.lower().rstrip(".") for w in words]
     if low[0] in HONORIFICS:
         return "person"
+    early = early_type(words, hints, sporty)
+    if early:
+        return early
+    if len(words) == 1 and low[0] in STATE_ABBR and words[0].isupper() and hints and (
+            "place" in hints):
+        return "place"  # the "CO" of "Denver, CO", not a company
     if any(w in ORG_CUES for w in low) or low[0] in ORG_PREFIX_CUES:
         return "organization"
     if any(w in PRODUCT_CUES for w in low) or any(_MODEL.match(w) and any(
@@ -128,6 +147,8 @@ def _type_of(words: list[str], hints: list[str] | None = None) -> str:
     known = lexicon_type(" ".join(words))
     if known:
         return known
+    if brand_product(words, hints):
+        return "product"
     if low[0] in FIRST_NAMES and len(low) <= 4:
         return "person"
     if hints:
@@ -142,15 +163,22 @@ def find_entities(
     raw: list[tuple[int, int, list[str], int]] = []  # start, end, words, sentence index
     toks_by_sent: list[list[Tok]] = []
     seen_inside: set[str] = set()
+    evidenced: set[str] = set()  # capitalised inside a sentence that is no headline
+    titled: list[bool] = []
     hints: dict[str, list[str]] = {}
     for s in sentences:
         toks = split_based(tokenize(text, s.start, s.end)) if s.kind in (
             "sentence", "list_item") else []
         toks_by_sent.append(toks)
+        headline = is_title_case(toks)
+        titled.append(headline)
         for t in toks[1:]:
             if t.is_cap and t.low not in COMMON_CAPS:
                 seen_inside.add(t.low)
+                if not headline:
+                    evidenced.add(t.low)
     lowered = lower_words(text)
+    sporty = sport_article(text, lowered)
     runs_by_sent: list[tuple[int, list[tuple[int, int]]]] = []
     run_starts: set[str] = set()
     for toks in toks_by_sent:
@@ -160,10 +188,14 @@ def find_entities(
         if first < len(toks) and toks[first].low in seen_inside:
             first = -1  # sentence-initial word used as a name elsewhere: keep it
         runs = _runs(toks, first)
+        if titled[len(runs_by_sent)]:
+            runs = [part for a, b in runs for part in headline_parts(
+                toks, a, b, evidenced, lowered)]
         if 0 <= first < len(toks) and (not runs or runs[0][0] > first) and _is_name_tok(
-                toks[first]) and toks[first].low not in COMMON_CAPS and context_hint(
-                text, toks, first, first + 1) == "organization":
-            runs.insert(0, (first, first + 1))  # "Lomax said in a statement", "Velorin's CEO"
+                toks[first]) and toks[first].low not in COMMON_CAPS and "organization" in (
+                context_hint(text, toks, first, first + 1), kind_hint(text, toks, first,
+                                                                      first + 1)):
+            runs.insert(0, (first, first + 1))  # "Lomax said in a statement", "Kites 3, ..."
         runs_by_sent.append((first, runs))
         run_starts.update(toks[a].low for a, _ in runs if a > max(first, 0))
     for si, toks in enumerate(toks_by_sent):
@@ -176,7 +208,7 @@ def find_entities(
             for a, b, hint in split_run(toks, a0, b0):
                 words = [t.text for t in toks[a:b]]
                 raw.append((toks[a].start, toks[b - 1].end, words, si))
-                hint = hint or context_hint(text, toks, a, b)
+                hint = hint or context_hint(text, toks, a, b) or kind_hint(text, toks, a, b)
                 if hint:
                     hints.setdefault(" ".join(words), []).append(hint)
     # canonical names: longest first; shorter names alias to a longer one containing them
@@ -193,6 +225,8 @@ def find_entities(
                 continue
             lw = longer.split()
             core = [w for w in lw if w.lower().rstrip(".") not in HONORIFICS]
+            if name in BRANDS and brand_product(lw):
+                continue  # "Apple" is the maker of "Apple AirPods", not another name for it
             if words == core[-len(words):] or words == core[: len(words)] or (
                 words[0].lower().rstrip(".") in HONORIFICS and words[1:] == core[-len(words) + 1:]
             ):
@@ -203,9 +237,9 @@ def find_entities(
                 break
         canon[name] = target or name
         if target is None:
-            types[name] = _type_of(words, hints.get(name))
-    dropped = {n for n in names if canon[n] == n and types[n] == "thing"
-               and not_an_entity(n.split(), lowered)}
+            types[name] = _type_of(words, hints.get(name), sporty)
+    dropped = {n for n in names if canon[n] == n and (n in GENERIC or types[n] == "thing"
+               and not_an_entity(n.split(), lowered))}
     raw = [r for r in raw if canon[" ".join(r[2])] not in dropped]
     entities: dict[str, Entity] = {}
     mentions: list[Mention] = []

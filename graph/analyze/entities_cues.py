@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from graph.analyze.entities_kinds import unglue
 from graph.analyze.entities_lexicon import DEMONYMS, ORGS, PLACES
 from graph.analyze.gazetteer import (
     COLOURS,
@@ -64,9 +65,10 @@ def _low(t: Tok) -> str:
 
 
 def split_based(toks: list[Tok]) -> list[Tok]:
-    """"London-based" -> "London", "Rose-Lynn's" -> "Rose-Lynn" (no part of the name)."""
+    """"London-based" -> "London", "Rose-Lynn's" -> "Rose-Lynn" (no part of the name); glued
+    tokens apart ("MIAug", "Director_Park")."""
     out = []
-    for t in toks:
+    for t in (part for tok in toks for part in unglue(tok)):
         cut = 6 if t.low.endswith("-based") else 2 if "-" in t.low and t.low.endswith("'s") else 0
         out.append(Tok(t.start, t.end - cut, t.text[:-cut]) if cut and len(t.text) > cut + 1
                    else t)

@@ -62,7 +62,8 @@ ORGS = frozenset(
     Unilever Gazprom Aramco Rosneft Ryanair Lufthansa Emirates FedEx UPS DHL eBay
     Etsy Shopify Dropbox Yahoo Mozilla OpenAI DeepMind Nokia Ericsson Philips
     Panasonic Toshiba Hitachi Nikon Asus Acer Logitech Bose Peloton Fitbit Garmin
-    GoPro Roku Sonos Dyson Vodafone Telefonica Barclays HSBC UBS Nasdaq NYSE""".split()
+    GoPro Roku Sonos Dyson Vodafone Telefonica Barclays HSBC UBS Nasdaq NYSE VW Lexus Motorola
+    OnePlus Chevrolet Subaru Mazda Volvo Ferrari Ubisoft Gannett VMware Rakuten Razer""".split()
 ) | frozenset(
     {"Home Depot", "Goldman Sachs", "Morgan Stanley", "Wells Fargo", "Bank of America",
      "Berkshire Hathaway", "Johnson & Johnson", "General Motors", "General Electric",
@@ -70,7 +71,8 @@ ORGS = frozenset(
      "Associated Press", "Red Cross", "Amnesty International", "Human Rights Watch",
      "World Bank", "European Union", "United Nations", "White House", "Supreme Court",
      "Federal Reserve", "Blue Origin", "Warner Bros", "Walt Disney", "Deutsche Bank",
-     "Procter & Gamble", "Electronic Arts", "Epic Games", "Activision Blizzard"}
+     "Procter & Gamble", "Electronic Arts", "Epic Games", "Activision Blizzard",
+     "Northrop Grumman", "Live Nation", "Business Insider"}
 )
 
 #: Nationality and group adjectives and their plurals: words about a place, not names.
@@ -90,4 +92,61 @@ DEMONYMS = frozenset(
     + [w + "s" for w in _DEMONYM_BASES if w.endswith(("an", "i", "ic", "er", "o", "a"))]
     + ["north american", "south american", "latin american", "middle eastern", "sri lankan",
        "new zealander", "democratic", "republican", "conservative", "liberal"]
+)
+
+#: Very well-known product lines, platforms and technical standards (case-sensitive, whole
+#: name; a plural "iPhones" matches too). Words that are ordinary English or a team's name as
+#: often ("Switch", "Echo", "Surface", "Lightning", "Office") only in a longer name.
+PRODUCTS = frozenset(
+    """iPhone iPad iPod iMac MacBook AirPods AirPod HomePod AirPlay FaceTime iMessage iCloud
+    iTunes Siri CarPlay MagSafe iOS iPadOS macOS watchOS tvOS Alexa Kindle Chromecast Stadia
+    Gmail Chromebook Fitbit Xbox PlayStation PS4 PS5 PSVR Wii Joy-Con Joy-Cons DualShock
+    Galaxy Android Windows Photoshop PowerPoint Fortnite Minecraft Roomba Cybertruck Autopilot
+    Dreamliner A320 A330 A350 A380 737 747 777 787 Prius Corolla Camry Mustang F-150
+    Bluetooth Wi-Fi WiFi USB USB-A USB-B USB-C HDMI Thunderbolt DisplayPort Ethernet
+    Starlink Starship Hubble""".split()
+) | frozenset(
+    {"Apple Watch", "Apple TV", "Apple Pay", "Apple Music", "Apple Arcade", "Apple Card",
+     "Face ID", "Touch ID", "Touch Bar", "Magic Keyboard", "Mac Pro", "Mac mini",
+     "Amazon Echo", "Echo Dot", "Echo Show", "Echo Buds", "Fire TV", "Amazon Prime",
+     "Prime Video", "Google Assistant", "Google Maps", "Google Home", "Google Chrome",
+     "Nest Hub", "Nintendo Switch", "Switch Lite", "Xbox One", "Game Boy", "Microsoft Office",
+     "Microsoft Teams", "Surface Pro", "Surface Laptop", "Model S", "Model 3", "Model X",
+     "Model Y", "Falcon 9", "Falcon Heavy", "Crew Dragon", "Space Launch System",
+     "Hubble Space Telescope", "James Webb Space Telescope", "Boeing 737 Max", "737 Max",
+     "Instant Pot", "Call of Duty", "Grand Theft Auto", "Red Dead Redemption",
+     "Tomb Raider", "Half-Life", "Intel Core", "Dolby Atmos", "Disney+"}
+)
+
+#: Team names of the four major North American leagues and short names of the best-known
+#: football clubs: organizations wherever they appear (no ordinary words).
+TEAMS = frozenset(
+    w.strip() for w in """49ers|Bengals|Steelers|Browns|Ravens|Texans|Colts|Titans|Jaguars|
+    Broncos|Chargers|Raiders|Cowboys|Redskins|Packers|Vikings|Buccaneers|Seahawks|Falcons|
+    Dolphins|Patriots|Lakers|Celtics|Knicks|Pistons|Cavaliers|Cavs|Mavericks|Mavs|Grizzlies|
+    Pelicans|Raptors|Timberwolves|Pacers|Hornets|Trail Blazers|Sixers|76ers|Spurs|Warriors|
+    Clippers|Nuggets|Yankees|Dodgers|Mets|Cubs|Red Sox|White Sox|Astros|Braves|Phillies|Padres|
+    Mariners|Orioles|Rockies|Diamondbacks|Brewers|Marlins|Blue Jays|Bruins|Canadiens|
+    Blackhawks|Penguins|Flyers|Sabres|Oilers|Canucks|Maple Leafs|Red Wings|Blue Jackets|
+    Golden Knights|Islanders|Coyotes|Hurricanes|Arsenal|Tottenham|Juventus|
+    Bayern Munich|Real Madrid|Atletico Madrid|Manchester United|Manchester City|Man United|
+    Man City|Paris Saint-Germain|Borussia Dortmund|Inter Milan|AC Milan""".split("|")
+)
+#: Team names that are also ordinary words or places ("Wild", "Senators", "Kings"): an
+#: organization only in an article about sport.
+SPORT_TEAMS = frozenset(
+    """Giants Jets Eagles Bears Lions Saints Panthers Chiefs Cardinals Rams Bills Heat Magic
+    Jazz Thunder Kings Suns Nets Bulls Bucks Hawks Rockets Wizards Reds Royals Twins
+    Athletics Pirates Nationals Tigers Angels Rangers Senators Capitals Predators Devils
+    Lightning Wild Stars Blues Sharks Ducks Flames Avalanche Kraken Chelsea Ajax
+    Everton Wildcats Gophers Commodores Buckeyes Wolverines Longhorns Huskies
+    Spartans Hoosiers Seminoles Gators""".split()
+) | frozenset({"Crimson Tide", "Nittany Lions"})
+
+#: Parties and their members as a group: a fact-checker reads "Democrats say" as the party.
+PARTIES = frozenset(
+    w.strip() for w in """Democrats|Republicans|Dems|GOP|Democratic Party|Republican Party|
+    Tories|Labour|Labour Party|Conservatives|Conservative Party|Liberal Democrats|Lib Dems|
+    Brexit Party|Green Party|SNP|Liberal Party|Bharatiya Janata Party|BJP|
+    Congress Party|AfD|Christian Democrats|Social Democrats""".split("|")
 )

@@ -139,7 +139,12 @@ TITLE_HEADS = HONORIFICS | frozenset(
     head cfo coo cto cmo cio vp evp svp partner principal adviser advisor aide envoy
     commander official president nominee candidate quarterback linebacker receiver
     cornerback pitcher striker midfielder defender goalkeeper qb rb wr te ol dl lb cb
-    dt designer engineer producer strategist lawmaker""".split()
+    dt designer engineer producer strategist lawmaker superintendent prosecutor inspector
+    administrator treasurer comptroller auditor clerk provost dean bishop archbishop rabbi
+    imam pastor colonel lieutenant sergeant detective trooper marshal magistrate ombudsman
+    astronaut scientist researcher historian journalist reporter columnist correspondent
+    photographer actor actress singer rapper guitarist drummer vocalist songwriter composer
+    choreographer winger goaltender goalie shortstop outfielder kicker insider""".split()
 )
 #: Words inside a title before its head ("Prime Minister", "Trade Representative").
 TITLE_MODIFIERS = frozenset(
@@ -147,14 +152,16 @@ TITLE_MODIFIERS = frozenset(
     senior executive managing general project product program programme marketing sales
     technical creative assistant associate acting interim national security press
     communications operating financial technology design lead co state attorney district
-    principal global regional digital research public affairs policy high of""".split()
+    principal global regional digital research public affairs policy high of prosecution
+    prosecutions schools education police fire medical surgeon""".split()
 )
 #: Title heads whose owner is an organization ("Browns DL", "SoftBank CEO").
 ORG_TITLE_HEADS = frozenset(
     """ceo cfo coo cto cmo cio vp evp svp chief executive officer founder cofounder co-founder
     chairman chairwoman chair spokesperson spokesman spokeswoman manager director head
     engineer designer producer partner coach quarterback linebacker receiver cornerback
-    pitcher striker midfielder defender goalkeeper qb rb wr te ol dl lb cb dt""".split()
+    pitcher striker midfielder defender goalkeeper qb rb wr te ol dl lb cb dt insider reporter
+    correspondent columnist""".split()
 )
 #: Title heads whose owner is a place ("Fresno Mayor", "Ohio Gov.").
 PLACE_TITLE_HEADS = frozenset("mayor governor gov premier sheriff".split())
