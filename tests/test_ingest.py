@@ -232,3 +232,29 @@ def test_hostile_jsonld_never_raises(payload: str) -> None:
     for review in reviews:
         assert review.claim_reviewed == "x"
         assert review.url is None and review.rating_value is None
+
+
+# --- text around links ----------------------------------------------------------------------------
+
+def test_text_split_and_glued_at_links_is_mended() -> None:
+    """On <br>-laid-out pages trafilatura (with links kept) can cut a paragraph before a link
+    and drop the space after it ("Apple\\ndid for reliabilityis working"); the page says
+    otherwise, so the text is mended. A link inside a word ("MacBook</a>s") stays as it is."""
+    from lxml import etree
+
+    from graph.ingest import _collect_blocks
+
+    body = etree.fromstring(
+        "<body><p>The data suggests that whatever Harbor Works</p>"
+        '<p><ref target="https://h.example/a">did for reliability</ref>is working.</p>'
+        '<p>Shoppers can <ref target="https://s.example/b">save $100</ref>on the ferry.</p>'
+        '<p>All the new <ref target="https://h.example/c">MacBook</ref>s have keys.</p></body>')
+    page = ('whatever Harbor Works <a href="https://h.example/a">did for reliability</a> is '
+            'working.<br><br>Shoppers can <strong><a href="https://s.example/b">save $100</a>'
+            '</strong> on the ferry.<br><br>All the new <a href="https://h.example/c">MacBook</a>s '
+            "have keys.")
+    assert [text for _, text in _collect_blocks(body, page)] == [
+        "The data suggests that whatever Harbor Works did for reliability is working.",
+        "Shoppers can save $100 on the ferry.",
+        "All the new MacBooks have keys.",
+    ]
