@@ -50,6 +50,7 @@ class ItemResult:
     claims: int = 0
     skipped: bool = False  # unchanged since the last ingest
     error: str = ""
+    unanalysed_language: str = ""  # stored, but its language is not one the analyzer reads
 
 
 @dataclass
@@ -70,8 +71,15 @@ class IngestReport:
 
     def summary(self) -> str:
         skipped = sum(1 for item in self.items if item.skipped)
+        languages = sorted({item.unanalysed_language for item in self.items
+                            if item.unanalysed_language})
+        unanalysed = sum(1 for item in self.items if item.unanalysed_language)
+        notes = [f"{skipped} unchanged, skipped"] if skipped else []
+        if unanalysed:
+            notes.append(f"{unanalysed} not analysed, language {', '.join(languages)} "
+                         "not supported: claims stored without facets")
         text = f"{self.articles} articles, {self.claims} claims, {len(self.failures)} failures"
-        return text + (f" ({skipped} unchanged, skipped)" if skipped else "")
+        return text + (f" ({'; '.join(notes)})" if notes else "")
 
 
 class _AttachedIndex(CorroborationIndex):
@@ -227,7 +235,8 @@ def ingest_sources(
             elif written.error:  # a failed write is this item's failure
                 item = ItemResult(written.key.location, False, error=written.error)
             else:
-                item = ItemResult(written.key.location, True, written.url, written.claims)
+                item = ItemResult(written.key.location, True, written.url, written.claims,
+                                  unanalysed_language=written.unanalysed_language)
             report.items.append(item)
             if len(report.items) % FLUSH_EVERY == 0:
                 writer.flush()  # keeps memory flat over long batches

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from graph import ids
 from graph.corroborate import CorroborationIndex
+from graph.model import AnalyzedArticle
 from graph.store import ClaimStore
 from graph.updates import (
     Prepared,
@@ -44,6 +45,7 @@ class Written:
     url: str = ""
     claims: int = 0
     error: str = ""
+    unanalysed_language: str = ""  # set when the analyzer does not support the page's language
 
 
 @dataclass
@@ -51,6 +53,7 @@ class _Queued:
     key: object
     url: str = ""
     claims: int = 0
+    unanalysed_language: str = ""
     future: Future | None = None
     indexed: bool = False  # in the side index, ahead of the store
 
@@ -108,7 +111,8 @@ class OrderedWriter:
             self._queue.append(_Queued(key))
             return
         url = prepared.analyzed.article.url
-        entry = _Queued(key, url, len(prepared.analyzed.claims))
+        entry = _Queued(key, url, len(prepared.analyzed.claims),
+                        unanalysed_language(prepared.analyzed))
         if self._pool is None:
             entry.future = _run_now(write_prepared, self.store, self.index, prepared)
         else:
@@ -171,7 +175,8 @@ class OrderedWriter:
             if entry.indexed:
                 self._undo(entry.url)
             return Written(entry.key, entry.url, error=str(exc))
-        return Written(entry.key, entry.url, entry.claims)
+        return Written(entry.key, entry.url, entry.claims,
+                       unanalysed_language=entry.unanalysed_language)
 
     def _undo(self, url: str) -> None:
         """Take a failed article out of the index and store the statuses that changed back.
@@ -187,6 +192,13 @@ class OrderedWriter:
                 self._pool.submit(self.store.update, sparql).result()
         except Exception as exc:  # re-ingesting the article, or any article they match, repairs
             log.warning("could not restore statuses after %s: %s", url, exc)
+
+
+def unanalysed_language(analyzed: AnalyzedArticle) -> str:
+    """The page's language when the analyzer left its claims unanalysed, else ""."""
+    if analyzed.claims and not any(claim.analyzed for claim in analyzed.claims):
+        return analyzed.article.language or "unknown"
+    return ""
 
 
 def unindex_sparql(index: CorroborationIndex, url: str) -> str:

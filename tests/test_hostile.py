@@ -146,6 +146,8 @@ def test_non_english_page_is_stored_unanalysed(memory_store) -> None:
     assert len(claims) == report.items[0].claims
     assert all(row["analyzed"] is False for row in claims)
     assert all("not analysed" in (row["why"] or "") for row in claims)
+    assert report.items[0].unanalysed_language == "de"
+    assert "(1 not analysed, language de not supported" in report.summary()
 
 
 def test_xss_article_is_stored_literally(memory_store) -> None:
