@@ -279,6 +279,18 @@ def test_ingest_upload_and_refused_urls(app, tmp_path: Path) -> None:
     assert set(frame["result"]) == {"not an http(s) URL"}
 
 
+def test_ingest_results_say_when_a_page_was_not_analysed() -> None:
+    from graph.pipeline import ItemResult
+    from graph.ui.ingest_page import item_outcome
+
+    german = ItemResult("kaiblatt.html", True, "https://kaiblatt.example/a", 6,
+                        unanalysed_language="de")
+    assert item_outcome(german) == ("ok: https://kaiblatt.example/a "
+                                    "(language de not supported: not analysed)")
+    assert item_outcome(ItemResult("x.html", False, error="no article text found")) == (
+        "no article text found")
+
+
 def test_export_whole_graph_and_filter(app) -> None:
     at = app("claims")
     at.selectbox(key="claims_status").select("disputed").run()

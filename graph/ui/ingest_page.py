@@ -43,6 +43,16 @@ def upload_folder(ctx: Ctx) -> Path:
     return (side if side is not None else Path(tempfile.gettempdir())) / "claimgraph-uploads"
 
 
+def item_outcome(item: ItemResult) -> str:
+    """The "result" column of one ingested item."""
+    if not item.ok:
+        return item.error
+    outcome = "unchanged, skipped" if item.skipped else f"ok: {item.url}"
+    if item.unanalysed_language:
+        outcome += f" (language {item.unanalysed_language} not supported: not analysed)"
+    return outcome
+
+
 def _run(ctx: Ctx, files: list, urls: list[str], refused: list[str]) -> list[dict]:
     results = [{"item": line, "ok": False, "claims": 0, "result": "not an http(s) URL"}
                for line in refused]
@@ -53,10 +63,8 @@ def _run(ctx: Ctx, files: list, urls: list[str], refused: list[str]) -> list[dic
     def on_item(item: ItemResult) -> None:
         done = len(results) - len(refused) + 1
         label = names.get(item.source, item.source)
-        outcome = ("unchanged, skipped" if item.skipped else f"ok: {item.url}") if item.ok \
-            else item.error
         results.append({"item": label, "ok": item.ok, "claims": item.claims,
-                        "result": outcome})
+                        "result": item_outcome(item)})
         bar.progress(done / max(1, len(sources)), text=f"{done}/{len(sources)}: {label}")
 
     with ctx.lock:
