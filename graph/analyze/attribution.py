@@ -54,6 +54,7 @@ from graph.analyze.lexicon import (
     AUX_BEFORE_CUE,
     CUE_FORMS,
     PARTICLE_FORMS,
+    PREPOSITIONS,
     PRONOUNS,
     SPEECH_LEMMAS,
     TIME_WORDS,
@@ -201,9 +202,10 @@ def find_attributions(text: str, sentence: Sentence) -> list[Attribution]:
             src_rng = np_forward(toks, comma + 1)
             stop = min(stop, toks[comma].start)
         elif prev in (",", "”", '"', "’", "'", "—", ":") or left < 0:
-            src_rng = right_np(toks, b + 1)
+            # "— responded to the allegations": the object of a particle, not an inverted speaker
+            src_rng = None if toks[b].low in PREPOSITIONS else right_np(toks, b + 1)
             # "Purcell, a Republican, said she ...": the subject is left of the comma
-            inner = comma_subject(toks, left) if prev == "," else None
+            inner = comma_subject(toks, left) if prev in (",", "—") else None
             if inner is not None and src_rng and mid_inverted(toks, inner, left, src_rng,
                                                                 cue_starts):
                 # "The paradox of Nancy, says Carl Anthony, historian ..., is that": a single

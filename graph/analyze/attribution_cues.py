@@ -71,6 +71,43 @@ def _noun_after_det(toks: list[Tok], i: int) -> bool:
         "-" in adj.text or adj.low in _PRENOMINAL or adj.low.endswith(_ADJ_SUFFIXES))
 
 
+def _noun_compound(toks: list[Tok], i: int) -> bool:
+    """ "(habitual offender notice)", "to keep stress under control", "the lowest Amazon offer":
+    a base form right after a singular noun or a verb that is not its subject, auxiliary or
+    modal is a noun (a singular subject would take "notices")."""
+    low = toks[i].low
+    if i < 1 or low != CUE_FORMS.get(low) or low in _BASE_IS_PAST:
+        return False
+    p, pp = toks[i - 1], toks[i - 2].low if i > 1 else ""
+    prev = p.low
+    if not p.text.isalpha() or prev.endswith(("s", "ed")) or prev in HUMAN_HEADS or (
+            prev in _NOT_NOUN_BEFORE or prev in _NUMBERS or _verb_slot(p)):
+        return False  # "those surveyed say", "the two admit", "official data suggest"
+    nxt = toks[i + 1] if i + 1 < len(toks) else p
+    if prev in PREPOSITIONS and prev not in ("to", "than"):
+        # "levels of stress hormones" (not "a note of caution, ...")
+        return nxt.text.isalpha() and not nxt.is_cap and nxt.low not in _FUNCTION_WORDS
+    if any(t.low in ("who", "that", "which") for t in toks[max(0, i - 10) : i]):
+        return False  # "lawmakers who are open to reform disagree", "that the union endorse"
+    if pp == "to":
+        return not p.is_cap  # "to keep stress", "to hear notice": a verb and its object
+    # "(habitual offender notice", "the lowest Amazon offer", "the debate invite"
+    if i > 2 and (toks[i - 3].low in PREPOSITIONS or toks[i - 3].low in _NOT_NOUN_BEFORE):
+        return False  # "observers around the country say": the subject is further left
+    return (pp in DETERMINERS and pp not in ("that", "this")) or pp == "(" or (
+        pp.endswith(_ADJ_SUFFIXES + ("est",)) and not toks[i - 2].is_cap)
+
+
+#: base forms that are also past tenses ("read"); words before a base-form verb
+_BASE_IS_PAST = frozenset({"read", "put", "let", "set", "cut"})
+_NOT_NOUN_BEFORE = frozenset(
+    """and or but nor not never also then just only even still often always rather than
+    let make made help helped people police children men women staff public majority
+    government team family couple i you we they who please him her them us me it data
+    media crowd two around across throughout near inside outside beyond like""".split())
+_FUNCTION_WORDS = PREPOSITIONS | {"that", "and", "or", "but", "is", "was", "are", "were"}
+
+
 def _is_verb_here(toks: list[Tok], i: int) -> bool:
     """Cheap check that toks[i] is used as a verb, for noun/verb-ambiguous cue words."""
     low = toks[i].low
@@ -79,7 +116,7 @@ def _is_verb_here(toks: list[Tok], i: int) -> bool:
         nxt = toks[i + 1].text if i + 1 < len(toks) else "."
         prv = toks[i - 1].text if i > 0 else ""
         return nxt in (",", ":", "“", '"', ".") or prv in (",", "”", '"')
-    if _noun_after_det(toks, i):
+    if _noun_after_det(toks, i) or _noun_compound(toks, i):
         return False
     if lemma not in AMBIGUOUS:
         return True
@@ -270,6 +307,8 @@ def _colon_attribution(text: str, toks: list[Tok]) -> Attribution | None:
         label = " ".join(t.low for t in toks[start:c] if t.is_word)
         if colon_label(toks, start, c) or label in _NEWS_LABELS or label in COUNTRIES_STATES:
             return None  # "Iowa: Tim Albrecht, Brad Anderson, ...": a list by state
+        if _title_continues(toks, c):
+            return None  # "Star Wars Jedi: Fallen Order is a game that ...": a title
         src: Span | None = Span(toks[start].start, toks[c - 1].end)
         content = _trim_span(text, toks[c + 1].start, toks[-1].end)
         if content is None:
@@ -280,6 +319,22 @@ def _colon_attribution(text: str, toks: list[Tok]) -> Attribution | None:
         return Attribution(content, src, cue, text[src.start : src.end] if src else None, ":",
                            "verb")
     return None
+
+
+def _title_continues(toks: list[Tok], c: int) -> bool:
+    """ "X: Y is ..." in running text: the capitalised words after the colon are the rest of a
+    title (a subtitle) that is the subject of a lower-case verb, not a speaker's statement."""
+    k = c + 1
+    while k < len(toks) and k - c <= 4 and toks[k].is_cap and toks[k].is_word and (
+            toks[k].low not in PRONOUNS and (toks[k].low not in DETERMINERS or (
+                k == c + 1 and toks[k].low == "the"))):
+        k += 1
+    if k < c + 3 or k >= len(toks) or toks[k].is_cap or (c == 1 and toks[0].text in "QA"):
+        return False  # one word after the colon may be a name: "Insiders: Trump will ..."
+    low = toks[k].low
+    rest = [t for t in toks[k:] if t.is_word and t.text[:1].isalpha()]
+    return (low in ("is", "was", "are", "were", "has", "have", "had", "will", "can", "finds")
+            ) and sum(not t.is_cap for t in rest) >= 0.6 * len(rest)
 
 
 #: headline and byline labels before a colon: "Contributing: X", "The Latest: ...", "BOOM: ..."

@@ -214,7 +214,8 @@ _NOT_SUBJECT = frozenset(
 
 _TAIL_ADVERBS = frozenset(
     """earlier later also often still then now again first once themselves himself herself
-    itself ago""".split()
+    itself ago somehow flat-out outright anyway indeed nonetheless nevertheless meanwhile
+    however therefore instead too""".split()
 )
 
 

@@ -15,7 +15,7 @@ from graph.analyze.lexicon import (
 from graph.analyze.lexicon import (
     CORE_CUE_FORMS as CUE_FORMS,
 )
-from graph.analyze.phrases import _NOUN_SOURCES, _is_adverb
+from graph.analyze.phrases import _ADJ_SUFFIXES, _NOUN_SOURCES, _is_adverb
 from graph.analyze.tokens import Tok
 
 Rng = tuple[int, int]
@@ -44,6 +44,10 @@ _TIME_TAIL = frozenset({"later", "ago", "earlier", "afterward", "afterwards"})
 #: both said") that are neither "-ly" words nor in SKIP_ADVERBIAL
 _MID_ADVERBS = frozenset("soon ever long both all each too thus finally".split())
 _FLOATING = frozenset({"both", "all", "each"})
+#: one-word comma segments that are sentence adverbs, never a subject
+_SENTENCE_ADVERBS = frozenset(
+    "too also though however instead meanwhile nonetheless nevertheless anyway indeed "
+    "therefore thus again still yet then now here there so well".split())
 #: "About four in 10 said", "Nearly half said": a quantity is a subject, not a preposition
 _APPROX = frozenset("about nearly almost around roughly over under some".split())
 
@@ -142,6 +146,8 @@ def seg_kind(toks: list[Tok], seg: Rng) -> str:
         return "np"  # "That letter, on Trump Organization letterhead, demanded"
     if low in PREPOSITIONS or low in BREAK_LEFT or low in ("according", "asked", "reached"):
         return "part"
+    if a == b and low in _SENTENCE_ADVERBS:
+        return "part"  # "... have seen impacts, too, said X": an adverb, not a subject
     if low in _FRONT_ADVERBS or (a == 0 and low.endswith("ly") and len(low) > 4):
         return "part"  # "Here in Columbia, Sanders ...", "Shortly after the merger, ..."
     if a == 0 and a == b and len(t.text) > 2 and t.text.isupper() and t.text.isalpha():
@@ -359,7 +365,27 @@ def left_np(toks: list[Tok], j: int) -> Rng | None:
                 toks[x + 1].low not in {"like", "unlike"}
                 and seg_kind(toks, (x + 1, a - 2)) == "np"):
             a = x + 1  # not "Like Rove, the Sanders camp ..." / "Early Tuesday, the ..."
-
+    a = _coordinate_adjectives(toks, a) if b > a else a  # not "The editorial, sources said"
     while a < b and toks[a].low in _LEAD_TRIM:
         a += 1
     return (a, b)
+
+
+def _coordinate_adjectives(toks: list[Tok], a: int) -> int:
+    """ "One small, 2-month study showed": a determiner and an adjective before a comma belong
+    to the noun phrase after it (not "Last week, the company said")."""
+    if a < 2 or toks[a - 1].text != "," or toks[a].low in DETERMINERS or toks[a].is_cap:
+        return a  # "The museum, Mr. Bush said": an interrupted clause
+    x = a - 2
+    adj = toks[x].low
+    if toks[x].is_cap or not (adj in _ADJECTIVES or adj.endswith(_ADJ_SUFFIXES + ("ed",))
+                              or "-" in adj):
+        return a
+    x -= 1
+    if x < 0 or toks[x].low not in _DET_NUM or (x > 0 and toks[x - 1].is_word):
+        return a
+    return x
+
+
+_DET_NUM = frozenset("a an one another this the some several two three".split())
+_ADJECTIVES = frozenset("small large big new old long short recent young major".split())

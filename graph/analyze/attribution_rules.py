@@ -28,6 +28,10 @@ COLON_LABELS = frozenset(
     background context fact facts conclusion bottom line question answer why what how
     who when where review disclosure clarification editor's editors warning""".split()
 )
+_FEEL_DETS = frozenset("the a an its their his her our my no any some".split())
+_FEEL_OBJECTS = frozenset(
+    """need needs urge pressure pinch impact impacts effect effects brunt heat pain weight
+    squeeze sting burn strain loss absence presence difference benefit benefits""".split())
 #: words that make the following cue part of a subordinate clause, not a report
 SUBORDINATORS = frozenset({"as", "than", "what", "until", "unless", "whatever", "how"})
 
@@ -51,6 +55,9 @@ def cue_context_ok(toks: list[Tok], i: int, lemma: str) -> bool:
         # "maintain a balanced trade", "heard the case", "demonstrate the product": acts, not
         # statements, unless a clause follows ("maintained that ...")
         return nxt in ("that", ":", ",") or nxt in _QUOTES
+    if lemma == "feel":
+        # "Apple has felt the need to hold back", "felt the pinch": an experience, not a view
+        return not (nxt in _FEEL_DETS and i + 2 < len(toks) and toks[i + 2].low in _FEEL_OBJECTS)
     if lemma == "vote":
         # "voted 7-2 to award the contract" is an event; "voted for / against X" a stance
         return nxt in ("for", "against")
