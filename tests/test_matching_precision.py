@@ -103,3 +103,13 @@ def test_a_shared_bare_number_is_no_evidence_of_the_same_statement() -> None:
     price = make_features("urn:d", "the Zephyr laptop now costs $2,399 in shops across Chicago",
                           entities=["zephyr", "chicago"])
     assert _kind(sale, price) is MatchKind.SAME
+
+
+def test_a_claim_of_names_alone_confirms_nothing() -> None:
+    """A content span cut down to a noun phrase ("its 16-inch Zephyr Pro") states nothing
+    that another claim about the same laptop could confirm."""
+    thin = make_features("urn:a", "its 16-inch Zephyr Pro", entities=["zephyr-pro"])
+    review = make_features("urn:b", "The new 16-inch Zephyr Pro is a lot like the old 15-inch "
+                           "Zephyr Pro, save for a few meaningful features",
+                           entities=["zephyr-pro"])
+    assert compare(thin, review) is None

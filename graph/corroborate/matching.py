@@ -206,6 +206,8 @@ def _model_ids(tokens: Iterable[str]) -> set[str]:
 #: Share of the smaller claim's words outside entity names that the other claim must share
 #: for "same content": entity names alone make a topic, not a statement.
 MIN_PREDICATE_OVERLAP = 0.34
+#: ... and at least this many of those words: "its 16-inch MacBook Pro" states nothing.
+MIN_SHARED_PREDICATE_WORDS = 2
 #: Word tokens two claims must share to match at all (same or dispute).
 MIN_SHARED_WORDS = 3
 _SPECIFIC_FIGURE = ("money:", "pct:", "date:", "year:")
@@ -227,9 +229,9 @@ def _same_predicate(a: ClaimFeatures, b: ClaimFeatures, sa: frozenset[str],
         return True
     names = _entity_words(a.entities | b.entities) | _FUNCTION_WORDS
     pa, pb = sa - names, sb - names
-    if not pa or not pb:
-        return True  # nothing but names: the cosine has said it all
-    return len(pa & pb) / min(len(pa), len(pb)) >= MIN_PREDICATE_OVERLAP
+    shared = pa & pb
+    return (len(shared) >= MIN_SHARED_PREDICATE_WORDS
+            and len(shared) / min(len(pa), len(pb)) >= MIN_PREDICATE_OVERLAP)
 
 
 def _figures_disagree(a: ClaimFeatures, b: ClaimFeatures, conflicts: list, sim: float,
