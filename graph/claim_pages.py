@@ -12,6 +12,7 @@ from rdflib import Literal
 from graph.claim_filter import ENTITY_PATTERN, NOTHING, OUTLET_FILTER, SORTS, ClaimFilter
 from graph.model import Status
 from graph.rdf import SCORE_DECIMALS, score_literal
+from graph.same_person import same_person
 from graph.store import ClaimStore, iri_values
 from graph.vocab import sparql_prefixes
 
@@ -64,33 +65,6 @@ def entity_iris(store: ClaimStore, name: str) -> list[str]:
         )
         found = [row["e"] for row in rows]
     return found + [iri for iri in same_person(store, found) if iri not in found]
-
-
-def same_person(store: ClaimStore, iris: list[str]) -> list[str]:
-    """The other node of a person named in full in one article ("Donald Trump", whose
-    ``ckg:surname`` is "trump") and by surname only in another ("Trump": entity key "trump"),
-    as long as exactly one person in the store has that surname and neither node is an
-    organization, place or product."""
-    if not iris:
-        return []
-    rows = store.select(
-        f"{P}SELECT DISTINCT ?x ?s WHERE {{ VALUES ?e {{ {_values(iris)} }} "
-        "{ ?e ckg:surname ?s . ?x ckg:entityKey ?s } UNION { ?e ckg:entityKey ?s . "
-        f"?x ckg:surname ?s }} {_NOT_A_PERSON.format(node='?x')} "
-        f"{_NOT_A_PERSON.format(node='?e')} }}")
-    unique = {surname for surname in {str(row["s"]) for row in rows}
-              if _persons_with_surname(store, surname) == 1}
-    return [row["x"] for row in rows if str(row["s"]) in unique]
-
-
-_NOT_A_PERSON = ("FILTER NOT EXISTS {{ {node} ckg:entityType ?other_type "
-                 'FILTER(STR(?other_type) IN ("organization", "place", "product")) }}')
-
-
-def _persons_with_surname(store: ClaimStore, surname: str) -> int:
-    rows = store.select(f"{P}SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE {{ ?p ckg:surname ?want }}",
-                        {"want": Literal(surname)})
-    return int(rows[0]["n"]) if rows else 0
 
 
 def entity_pattern(store: ClaimStore, name: str) -> str:

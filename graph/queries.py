@@ -166,13 +166,17 @@ def facet_values(store: ClaimStore) -> dict[str, list[str]]:
     return {"outlets": [r["name"] for r in outlets], "entities": entities}
 
 
-def most_mentioned(store: ClaimStore, predicate: str, limit: int) -> list[dict]:
+def most_mentioned(store: ClaimStore, predicate: str, limit: int | None) -> list[dict]:
     """The nodes most claims point to with ``predicate`` (schema:about, ckg:outlet), with
-    their names and claim counts; counted by node first, names read only for the top ones."""
+    their names and claim counts; counted by node first, names read only for the top ones.
+    ``limit`` None: every node, sorted here (Virtuoso refuses to sort over 10 000 rows)."""
+    page = f"ORDER BY DESC(?claims) ?node LIMIT {int(limit)}" if limit else ""
     top = store.select(
         f"{P}SELECT ?node (COUNT(?c) AS ?claims) WHERE {{ ?c {predicate} ?node }} "
-        f"GROUP BY ?node ORDER BY DESC(?claims) ?node LIMIT {int(limit)}"
+        f"GROUP BY ?node {page}"
     )
+    if not limit:
+        top.sort(key=lambda row: (-int(row["claims"]), str(row["node"])))
     if not top:
         return []
     names = store.select(

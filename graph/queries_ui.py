@@ -9,8 +9,9 @@ from __future__ import annotations
 from rdflib import Literal, URIRef
 
 from graph.claim_filter import ENTITY_PATTERN
-from graph.claim_pages import entity_pattern, same_person
+from graph.claim_pages import entity_pattern
 from graph.queries import CLAIM_PATTERN, ClaimFilter, P, _status_of, most_mentioned
+from graph.same_person import merge_counts, same_person
 from graph.store import ClaimStore, iri_values
 from graph.vocab import CORROBORATION_GRAPH, PREFIXES
 
@@ -74,14 +75,17 @@ def _iso(value: object) -> str | None:
 
 def top_outlets(store: ClaimStore, limit: int | None = 10) -> list[dict]:
     """Outlets by number of claims: name, domain, claims."""
-    rows = most_mentioned(store, "ckg:outlet", limit or 100000)
+    rows = most_mentioned(store, "ckg:outlet", limit)
     return [{"name": r["name"], "domain": r["domain"], "claims": r["claims"]} for r in rows]
 
 
 def top_entities(store: ClaimStore, limit: int | None = 10) -> list[dict]:
-    """Entities by number of claims about them: name, type, claims."""
-    rows = most_mentioned(store, "schema:about", limit or 100000)
-    return [{"name": r["name"], "type": r["type"], "claims": r["claims"]} for r in rows]
+    """Entities by number of claims about them: name, type, claims. A surname-only node of a
+    person named in full elsewhere counts with that person (graph/same_person.py)."""
+    spare = limit + 10 if limit else None  # a merge can pull a row up from below the limit
+    rows = merge_counts(store, most_mentioned(store, "schema:about", spare))
+    return [{"name": r["name"], "type": r["type"], "claims": r["claims"]}
+            for r in rows[:limit or None]]
 
 
 def claims_over_time(store: ClaimStore) -> list[dict]:
