@@ -111,7 +111,7 @@ def test_a_title_inside_a_run_splits_owner_title_and_person() -> None:
     assert types["dana-whitfield"] == types["benjamin-netanyahu"] == "person"
     assert types["adam-vell"] == types["rico-danvers"] == types["robert-lighthizer"] == "person"
     assert types["lumora"] == types["quorvex"] == types["calder-gulls"] == "organization"
-    assert types["us"] == types["fresno"] == "place"
+    assert types["united-states"] == types["fresno"] == "place"
     assert not {"israeli", "ousted-quorvex", "lumora-chief-executive-dana-whitfield"} & set(types)
 
 
@@ -231,3 +231,15 @@ def test_abbreviations_of_ordinary_nouns_are_not_entities() -> None:
     types = _types("The lamp has LED lights, the PC has a fast GPU, and GDP fell. Meridian "
                    "Works Inc. makes the SUV.")
     assert set(types) == {"meridian-works"}
+
+
+def test_short_forms_of_countries_and_bodies_are_one_entity() -> None:
+    text = ("The US said on Monday that the United States will act. Officials in the U.S. "
+            "agreed. The UN and the EU disagreed with Britain.")
+    _, entities = find_entities(text, split_sentences(text, []))
+    us = entities["united-states"]
+    assert (us.name, us.type) == ("United States", "place")
+    assert {"US", "U.S.", "United States"} <= us.aliases
+    assert {key: e.type for key, e in entities.items() if key != "united-states"} == {
+        "united-nations": "organization", "european-union": "organization",
+        "united-kingdom": "place"}

@@ -25,6 +25,7 @@ from graph.analyze.entities_kinds import (
     sport_article,
 )
 from graph.analyze.gazetteer import (
+    CANONICAL_NAMES,
     COLOURS,
     COMMON_CAPS,
     COUNTRIES_STATES,
@@ -247,6 +248,9 @@ def find_entities(
     for start, end, words, si in raw:
         name = " ".join(words)
         cname = canon[name]
+        if cname in CANONICAL_NAMES:  # "US" is "United States"
+            cname = CANONICAL_NAMES[cname]
+            types.setdefault(cname, _type_of(cname.split()))
         key = entity_key(cname)
         ent = entities.get(key)
         if ent is None:

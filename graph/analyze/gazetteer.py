@@ -201,3 +201,14 @@ HOLIDAYS = frozenset(
     easter|halloween|diwali|hanukkah|ramadan|eid|election day|valentine's day|memorial day|
     labor day|independence day|new year's eve|new year's day""".split("|")
 )
+
+
+#: Short forms that name the same country or body as a full name: one entity node for both
+#: ("US" and "United States" are one place, in one article or across articles).
+CANONICAL_NAMES: dict[str, str] = {
+    **dict.fromkeys(("US", "U.S.", "U.S", "USA", "U.S.A."), "United States"),
+    **dict.fromkeys(("UK", "U.K.", "U.K", "Britain", "Great Britain"), "United Kingdom"),
+    **dict.fromkeys(("EU", "E.U."), "European Union"),
+    **dict.fromkeys(("UN", "U.N."), "United Nations"),
+    **dict.fromkeys(("UAE", "U.A.E."), "United Arab Emirates"),
+}
