@@ -7,12 +7,15 @@ SPARQL 1.1 endpoint) applies as one transaction: an article is either fully stor
 
 from __future__ import annotations
 
+import fcntl
+import hashlib
 import logging
 import os
 import re
 import time
 import uuid
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -326,14 +329,30 @@ def _open_remote(spec: str) -> ClaimStore:
     store.response_mime_types = lambda: RESULT_TYPES
     dataset = _RemoteDataset(store=store, default_union=True)
     claim_store = ClaimStore(dataset, "sparql", spec)
+    cache = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "claimgraph"
     try:
-        identity = _remote_identity(claim_store)
+        with _endpoint_lock(cache, query_url):
+            identity = _remote_identity(claim_store)
     except Exception as exc:  # connection refused, HTTP errors, bad responses
         raise StoreError(f"{spec}: endpoint not reachable ({str(exc).splitlines()[0]})") from None
-    cache = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "claimgraph"
     claim_store.side_dir = cache / f"remote-{identity}"
     claim_store.side_dir.mkdir(parents=True, exist_ok=True)
     return claim_store
+
+
+@contextmanager
+def _endpoint_lock(cache: Path, query_url: str) -> Iterator[None]:
+    """Processes of this machine opening one endpoint take turns to read or create its id. The
+    conditional insert alone is no guarantee: Virtuoso runs it without a transaction, and two
+    ingests started together could each keep their own id, hence their own side index."""
+    cache.mkdir(parents=True, exist_ok=True)
+    name = hashlib.sha1(query_url.encode("utf-8")).hexdigest()[:16]
+    with open(cache / f"endpoint-{name}.lock", "a+b") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def _remote_identity(store: ClaimStore) -> str:

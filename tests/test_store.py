@@ -467,3 +467,29 @@ def test_a_store_another_ingest_has_just_begun_to_create_is_not_refused(tmp_path
     (path / "LOCK").write_bytes(b"")
     with open_store(str(path)) as store:
         assert store.triple_count() == 0
+
+
+def test_processes_opening_a_fresh_endpoint_together_agree_on_one_side_index(server,
+                                                                              isolated_cache):
+    """Two ingests started at the same moment on a fresh endpoint must share one side index
+    (each used to keep its own id now and then on Virtuoso: a confirmed claim's index entry
+    then lived in the other's index)."""
+    opened = subprocess.run(
+        [sys.executable, "-c", OPEN_TOGETHER, server], capture_output=True, text=True,
+        timeout=120, env={**os.environ, "XDG_CACHE_HOME": str(isolated_cache)})
+    assert opened.returncode == 0, opened.stderr
+    assert len(set(opened.stdout.split())) == 1, opened.stdout
+
+
+OPEN_TOGETHER = """
+import sys, threading
+from graph.store import open_store
+start, found = threading.Barrier(8), []
+def run():
+    start.wait()
+    with open_store(sys.argv[1]) as store:
+        found.append(str(store.side_dir))
+threads = [threading.Thread(target=run) for _ in range(8)]
+[t.start() for t in threads]; [t.join() for t in threads]
+print(" ".join(found))
+"""
