@@ -101,6 +101,12 @@ def claims_over_time(store: ClaimStore) -> list[dict]:
              "claims": int(r["claims"])} for r in rows]
 
 
+def unanalysed_claims(store: ClaimStore) -> int:
+    """Claims from pages in a language the analyzer does not read (counted as unsourced)."""
+    rows = store.select(f"{P}SELECT (COUNT(?c) AS ?n) WHERE {{ ?c ckg:analyzed false }}")
+    return int(rows[0]["n"]) if rows else 0
+
+
 def status_counts_where(store: ClaimStore, flt: ClaimFilter) -> dict[str, int]:
     """Claims by status among those matching ``flt``."""
     extra, bindings = flt.pattern()

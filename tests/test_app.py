@@ -349,3 +349,23 @@ def test_the_same_upload_is_saved_at_the_same_path(tmp_path: Path) -> None:
     other = _write_uploads([Upload("story.html", b"<html>b</html>")], tmp_path)
     assert list(first) == list(again) and list(first) != list(other)
     assert Path(next(iter(first))).read_bytes() == b"<html>a</html>"
+
+
+def test_overview_says_how_many_unsourced_claims_were_not_analysed(tmp_path: Path,
+                                                                   monkeypatch) -> None:
+    from tests.conftest import ROOT
+
+    store_dir = tmp_path / "store"
+    with open_store(str(store_dir)) as store:
+        ingest_sources(store, expand_sources([
+            str(ROOT / "tests" / "fixtures" / "hostile" / "german-article.html"),
+            str(ROOT / "data" / "demo" / "02-harbor-times-report.html")]))
+        unanalysed = len(claim_records(store, ClaimFilter(
+            article="https://kaiblatt.example/2026/03/06/hafenbruecke"), limit=None))
+    monkeypatch.setenv("CLAIMGRAPH_STORE", str(store_dir))
+    at = AppTest.from_file(APP, default_timeout=30)
+    at.query_params["page"] = "overview"
+    at.run()
+    assert not at.exception
+    assert any(f"Of the unsourced, {unanalysed} come from pages in a language" in c.value
+               for c in at.caption), [c.value for c in at.caption]

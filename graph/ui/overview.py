@@ -24,6 +24,11 @@ def _timeline(spec: str, _store) -> list[dict]:
     return queries_ui.claims_over_time(_store)
 
 
+@st.cache_data(show_spinner=False, ttl=600)
+def _unanalysed(spec: str, _store) -> int:
+    return queries_ui.unanalysed_claims(_store)
+
+
 def timeline_chart(rows: list[dict]) -> alt.Chart:
     frame = pd.DataFrame(rows)
     return (
@@ -54,6 +59,10 @@ def render(ctx: Ctx) -> None:
         return
     st.caption(f"{total} claims in the store")
     status_metrics(counts)
+    unanalysed = _unanalysed(ctx.spec, ctx.store)
+    if unanalysed:
+        st.caption(f"Of the unsourced, {unanalysed} come from pages in a language the analyzer "
+                   "does not read: stored, not analysed.")
 
     st.subheader("Claims over time, by status")
     rows = _timeline(ctx.spec, ctx.store)
