@@ -21,6 +21,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from graph.fetch import FetchError, FetchPolicy, fetch
+from graph.link_text import continues_sentence, mend_link_spaces
 from graph.markup import clean_url, extract_reviews, parse_date
 from graph.model import Article, Block, Link
 
@@ -191,7 +192,7 @@ def _element_text(element: etree._Element) -> str:
 
 
 def _collect_blocks(body: etree._Element, html_text: str = "") -> list[tuple[str, str]]:
-    _space_after_links(body, html_text)
+    mend_link_spaces(body, html_text)
     blocks: list[tuple[str, str]] = []
     for element in body.iter():
         kind = BLOCK_TAGS.get(element.tag)
@@ -204,31 +205,11 @@ def _collect_blocks(body: etree._Element, html_text: str = "") -> list[tuple[str
         text = _element_text(element)
         if not text:
             continue
-        if blocks and _continues_sentence(element, text, blocks[-1]):
+        if blocks and continues_sentence(element, text, blocks[-1], html_text):
             blocks[-1] = (blocks[-1][0], f"{blocks[-1][1]} {text}")
         else:
             blocks.append((kind, text))
     return blocks
-
-
-def _space_after_links(body: etree._Element, html_text: str) -> None:
-    """In text laid out with <br> rather than <p>, trafilatura (2.3, with links kept) drops
-    the space after a link: "whatever Apple <a>did for reliability</a> is working" came out as
-    "did for reliabilityis working". Put it back where the page has it (not in
-    "<a>MacBook</a>s", nor in Japanese, which has no spaces)."""
-    for ref in body.iter("ref"):
-        inner = "".join(ref.itertext()).strip()
-        if ref.tail and ref.tail[0].isalnum() and inner[-1:].isalnum() and re.search(
-                re.escape(inner) + r"\s*</a>(?:\s*</\w+>)*\s", html_text):
-            ref.tail = " " + ref.tail
-
-
-def _continues_sentence(element: etree._Element, text: str, previous: tuple[str, str]) -> bool:
-    """A paragraph that starts with a link in lower case, after a paragraph that stops
-    mid-sentence, is the rest of that sentence (trafilatura split it at the link)."""
-    return (element.tag == "p" and previous[0] == "paragraph" and len(element)
-            and element[0].tag == "ref" and not (element.text or "").strip()
-            and text[0].islower() and previous[1][-1:].isalnum())
 
 
 def _layout(blocks: list[tuple[str, str]]) -> tuple[str, list[Block]]:

@@ -258,3 +258,34 @@ def test_text_split_and_glued_at_links_is_mended() -> None:
         "Shoppers can save $100 on the ferry.",
         "All the new MacBooks have keys.",
     ]
+
+
+def test_link_mending_reads_every_such_link_and_keeps_a_byline_apart() -> None:
+    """A space goes back only when every link with that text has one after it on the page (a
+    menu link "MacBook" followed by a line break says nothing of "MacBook</a>s"), and a
+    paragraph is joined to the one before only if the page runs one into the other."""
+    from lxml import etree
+
+    from graph.ingest import _collect_blocks
+
+    body = etree.fromstring(
+        '<body><p>All the new <ref target="https://h.example/c">MacBook</ref>s have keys.</p>'
+        "<p>By Jane Doe and Mark Smith</p>"
+        '<p><ref target="https://e.example/">eBay</ref> said on Monday it would hire.</p></body>')
+    page = ('<ul><li><a href="https://h.example/c">MacBook</a></li>\n</ul>'
+            '<p>All the new <a href="https://h.example/c">MacBook</a>s have keys.</p>'
+            '<p>By Jane Doe and Mark Smith</p><p><a href="https://e.example/">eBay</a> said '
+            "on Monday it would hire.</p>")
+    assert [text for _, text in _collect_blocks(body, page)] == [
+        "All the new MacBooks have keys.", "By Jane Doe and Mark Smith",
+        "eBay said on Monday it would hire."]
+
+
+def test_link_spacing_is_one_pass_on_a_page_of_many_links() -> None:
+    from graph.link_text import link_spacing
+
+    page = "".join(f'<p>Item <a href="/x{i}">link {i}</a> here.</p>' for i in range(20000))
+    started = time.perf_counter()
+    spacing = link_spacing(page)
+    assert len(spacing) == 20000 and all(spacing.values())
+    assert time.perf_counter() - started < 5  # seconds; quadratic took minutes
