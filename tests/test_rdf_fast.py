@@ -38,3 +38,18 @@ def test_link_and_status_terms_match_graphs() -> None:
     reasons = ["one", "two \\ three"]
     got = _parsed(rdf.ntriples(rdf.status_terms(a, Status.CONFIRMED, reasons)))
     assert got == set(rdf.status_triples(a, Status.CONFIRMED, reasons))
+
+
+def test_a_surname_is_the_last_word_of_the_name_whole() -> None:
+    from graph.analyze.entities import entity_key
+    from graph.model import Entity
+    from graph.rdf import surname_key
+
+    def surname(name: str, kind: str = "person") -> str | None:
+        return surname_key(Entity(entity_key(name), name, kind))
+
+    assert surname("Donald Trump") == "trump"
+    assert surname("Alexandria Ocasio-Cortez") == entity_key("Ocasio-Cortez")  # not "cortez"
+    assert surname("Conan O'Brien") == entity_key("O'Brien")
+    assert surname("Henry Ford Jr.") == "ford"
+    assert surname("Cher") is None and surname("Port Calder", "place") is None
