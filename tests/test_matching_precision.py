@@ -113,3 +113,11 @@ def test_a_claim_of_names_alone_confirms_nothing() -> None:
                            "Zephyr Pro, save for a few meaningful features",
                            entities=["zephyr-pro"])
     assert compare(thin, review) is None
+
+
+def test_a_report_that_also_declines_to_comment_still_matches() -> None:
+    report = "The ministry reported 40 deaths in the northern provinces after the floods"
+    plain = make_features("urn:a", report, entities=["ministry"])
+    with_refusal = make_features("urn:b", report, entities=["ministry"],
+                                 full_text=f"{report}, but declined to comment on the cause.")
+    assert _kind(plain, with_refusal) is MatchKind.SAME

@@ -258,13 +258,15 @@ def _names_differ(a: ClaimFeatures, b: ClaimFeatures, sa: frozenset[str],
 _NO_COMMENT = re.compile(
     r"\b(?:(?:declined|refused|did ?n[o']t (?:immediately )?respond|not immediately respond|"
     r"could ?n[o']t be reached|was not available|were not available) (?:to )?(?:for )?"
-    r"(?:a )?(?:request for )?comment|had no (?:immediate |further )?comment|no comment)", re.I)
+    r"(?:a )?(?:request for )?comment|had no (?:immediate |further )?comment|no comment)\b",
+    re.I)
 
 
 def _no_comment(f: ClaimFeatures) -> bool:
     """ "X declined to comment", "had no comment": a refusal states nothing to confirm or
-    dispute (its negation would otherwise read as a denial of the story)."""
-    return bool(_NO_COMMENT.search(f.full_text or f.text))
+    dispute (its negation would otherwise read as a denial of the story). Read in the claim's
+    content, so a report that ends "..., but declined to comment on the cause" still counts."""
+    return bool(_NO_COMMENT.search(f.text))
 
 
 #: Two claims this alike in words and length state the same thing, one of them negated.
