@@ -19,7 +19,7 @@ from graph.corroborate import CorroborationIndex
 from graph.fetch import FetchPolicy
 from graph.ingest import IngestError, Source, load_article
 from graph.model import AnalyzedArticle, Article
-from graph.store import ClaimStore
+from graph.store import ClaimStore, StoreError
 from graph.updates import (  # re-exported: the article write's parts
     Prepared,
     corroboration_update_sparql,
@@ -124,8 +124,11 @@ def drop_unstored(store: ClaimStore, index: CorroborationIndex) -> dict[str, tup
             if url not in stored:
                 log.warning("the side index held %s, which the store does not: removed", url)
                 sparql = unindex_sparql(index, url)
-                if sparql:
-                    store.update(sparql)
+                try:
+                    if sparql:
+                        store.update(sparql)
+                except StoreError as exc:  # the store never saw its effects: nothing to undo
+                    log.warning("could not rewrite statuses after removing %s: %s", url, exc)
     return stored
 
 

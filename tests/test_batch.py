@@ -187,3 +187,28 @@ def test_articles_indexed_but_never_stored_leave_the_index_before_the_next_batch
         assert records == sorted(claim_records(clean, limit=None), key=lambda r: r["id"])
         assert any(r["confirmed_by"] for r in records)
         assert set(store.graph(CORROBORATION_GRAPH)) == set(clean.graph(CORROBORATION_GRAPH))
+
+
+def test_a_store_error_while_dropping_an_unstored_article_does_not_stop_the_batch(
+        tmp_path, monkeypatch):
+    ahead = CORPUS / "a3-independent.html"
+    first = [Source(str(CORPUS / "a1-primary.html")), Source(str(CORPUS / "a2-independent.html"))]
+    with open_store(str(tmp_path / "a")) as store:
+        assert ingest_sources(store, first).articles == 2
+        index = open_index(store)
+        index.add(analyze(load_article(Source(str(ahead)))))
+        index.close()
+        real_update, refused = store.update, []
+
+        def update(sparql: str) -> None:
+            if not sparql.startswith("DROP SILENT GRAPH") and not refused:
+                refused.append(sparql)
+                raise StoreError("endpoint hiccup (simulated)")
+            real_update(sparql)
+
+        monkeypatch.setattr(store, "update", update)
+        report = ingest_sources(store, [Source(str(CORPUS / "a4-syndicated.html"))])
+        assert refused and report.articles == 1 and not report.failures
+        index = open_index(store)
+        assert {a["url"] for a in index.articles()} == set(stored_articles(store))
+        index.close()
