@@ -10,7 +10,7 @@ from graph.claim_filter import SORTS, ClaimFilter
 from graph.claim_lists import claim_cues, claim_entities, claim_links
 from graph.claim_pages import count_matching, page_claims
 from graph.model import Status
-from graph.store import ClaimStore, iri_values
+from graph.store import ClaimStore, chunked, iri_values
 from graph.vocab import CONCEPT_STATUS, sparql_prefixes
 
 P = sparql_prefixes()
@@ -179,11 +179,11 @@ def most_mentioned(store: ClaimStore, predicate: str, limit: int | None) -> list
         top.sort(key=lambda row: (-int(row["claims"]), str(row["node"])))
     if not top:
         return []
-    names = store.select(
+    names = [row for part in chunked([r["node"] for r in top]) for row in store.select(
         f"{P}SELECT ?node (SAMPLE(?n) AS ?name) (SAMPLE(?t) AS ?type) (SAMPLE(?d) AS ?domain) "
-        f"WHERE {{ VALUES ?node {{ {_values([r['node'] for r in top])} }} ?node schema:name ?n . "
+        f"WHERE {{ VALUES ?node {{ {_values(part)} }} ?node schema:name ?n . "
         "OPTIONAL { ?node ckg:entityType ?t } OPTIONAL { ?node ckg:domain ?d } } GROUP BY ?node"
-    )
+    )]
     by_node = {row["node"]: row for row in names}
     return [{**by_node.get(row["node"], {}), "node": row["node"], "claims": int(row["claims"])}
             for row in top if row["node"] in by_node]

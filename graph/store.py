@@ -222,6 +222,15 @@ def iri_values(iris: list[str]) -> str:
     return " ".join(URIRef(i).n3() for i in iris)
 
 
+#: VALUES rows per request: Virtuoso answers "400 Bad Request" to a query with ~9 000 of them.
+VALUES_CHUNK = 1000
+
+
+def chunked(items: list, size: int = VALUES_CHUNK) -> list[list]:
+    """``items`` in runs of at most ``size``, for one VALUES block each."""
+    return [items[start:start + size] for start in range(0, len(items), size)]
+
+
 def to_python(term: Node | None) -> Any:
     if term is None:
         return None
@@ -330,6 +339,10 @@ def _open_remote(spec: str) -> ClaimStore:
     dataset = _RemoteDataset(store=store, default_union=True)
     claim_store = ClaimStore(dataset, "sparql", spec)
     cache = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "claimgraph"
+    try:
+        cache.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StoreError(f"{cache}: cannot create the side-index folder ({exc})") from None
     try:
         with _endpoint_lock(cache, query_url):
             identity = _remote_identity(claim_store)
