@@ -10,6 +10,7 @@ from graph.claim_filter import SORTS, ClaimFilter
 from graph.claim_lists import claim_cues, claim_entities, claim_links
 from graph.claim_pages import count_matching, page_claims
 from graph.model import Status
+from graph.same_person import merge_counts
 from graph.store import ClaimStore, chunked, iri_values
 from graph.vocab import CONCEPT_STATUS, sparql_prefixes
 
@@ -162,7 +163,9 @@ def facet_values(store: ClaimStore) -> dict[str, list[str]]:
         f"{P}SELECT DISTINCT ?name WHERE {{ ?o a schema:NewsMediaOrganization ; "
         "schema:name ?name } ORDER BY ?name"
     )
-    entities = [row["name"] for row in most_mentioned(store, "schema:about", 500)]
+    # a surname-only node is listed under its person's full name (graph/same_person.py)
+    entities = [row["name"] for row in merge_counts(
+        store, most_mentioned(store, "schema:about", 500))]
     return {"outlets": [r["name"] for r in outlets], "entities": entities}
 
 

@@ -19,7 +19,7 @@ from rdflib.compare import isomorphic
 from graph.export import export
 from graph.ingest import expand_sources
 from graph.pipeline import INDEX_FILE, ingest_sources, open_index, remove_article
-from graph.queries import ClaimFilter, claim_records
+from graph.queries import ClaimFilter, claim_records, facet_values
 from graph.queries_ui import entity_info, provenance_chain, status_counts_where, top_entities
 from graph.store import STORE_GRAPH, ClaimStore, StoreError, StoreLocked, open_store
 from tests.conftest import CORPUS, DEMO
@@ -451,6 +451,7 @@ def test_a_person_named_by_surname_in_another_article_is_the_same_person(store, 
     assert articles_about("Tomas Reyes") == both
     assert articles_about("Reyes") == both
     assert "Reyes" in entity_info(store, "Tomas Reyes")["aliases"]
+    assert "Reyes" not in facet_values(store)["entities"]
     counted = {row["name"]: row["claims"] for row in top_entities(store, limit=None)}
     assert counted["Tomas Reyes"] == len(claim_records(store, ClaimFilter(entity="Reyes"),
                                                        limit=None)) and "Reyes" not in counted
