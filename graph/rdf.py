@@ -16,7 +16,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
 from graph import ids
-from graph.analyze.entities import entity_key
+from graph.analyze.entities import surname_key
 from graph.corroborate.reviews import embedded_review_id
 from graph.model import AnalyzedArticle, Claim, ClaimLink, Entity, Relation, Span, Status
 from graph.ntriples import Terms as _Terms
@@ -388,21 +388,6 @@ def vocabulary_graph() -> Graph:
     graph.add((CKG.Speaker, RDF.type, PROV.Role))
     graph.add((CKG.Reporter, RDF.type, PROV.Role))
     return graph
-
-
-_GENERATIONAL = frozenset({"jr", "sr", "ii", "iii", "iv"})
-
-
-def surname_key(entity: Entity) -> str | None:
-    """The entity key of a person's surname, from the last word of the name ("Donald Trump" ->
-    "trump", "Alexandria Ocasio-Cortez" -> "ocasio-cortez", not "cortez"): another article
-    that names only the surname has that key, and the queries treat the two as one person
-    while no other person has the surname (graph/same_person.py)."""
-    words = [w for w in entity.name.split() if w.lower().strip(".,") not in _GENERATIONAL]
-    if entity.type != "person" or len(words) < 2:
-        return None
-    key = entity_key(words[-1])
-    return None if key == "unnamed" else key  # a surname that is also a title ("King")
 
 
 def score_literal(score: float) -> Literal:

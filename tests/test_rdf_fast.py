@@ -41,9 +41,8 @@ def test_link_and_status_terms_match_graphs() -> None:
 
 
 def test_a_surname_is_the_last_word_of_the_name_whole() -> None:
-    from graph.analyze.entities import entity_key
+    from graph.analyze.entities import entity_key, surname_key
     from graph.model import Entity
-    from graph.rdf import surname_key
 
     def surname(name: str, kind: str = "person") -> str | None:
         return surname_key(Entity(entity_key(name), name, kind))
