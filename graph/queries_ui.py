@@ -11,8 +11,8 @@ from rdflib import Literal, URIRef
 from graph.claim_filter import ENTITY_PATTERN
 from graph.claim_pages import entity_pattern
 from graph.queries import CLAIM_PATTERN, ClaimFilter, P, _status_of, most_mentioned
-from graph.same_person import merge_counts, same_person
-from graph.store import ClaimStore, iri_values
+from graph.same_person import merge_counts, names_and_types, same_person
+from graph.store import ClaimStore
 from graph.vocab import CORROBORATION_GRAPH, PREFIXES
 
 # --- example queries for the console (the console adds the standard prefixes) ---------------
@@ -196,7 +196,8 @@ def entity_info(store: ClaimStore, name: str) -> dict | None:
         return None
     first = rows[0]
     aliases = {r["alias"] for r in rows if r["alias"]}
-    aliases |= _names(store, same_person(store, [first["e"]]))
+    aliases |= {node["name"] for node in names_and_types(
+        store, same_person(store, [first["e"]])).values()}
     return {
         "iri": first["e"],
         "name": first["name"],
@@ -204,14 +205,6 @@ def entity_info(store: ClaimStore, name: str) -> dict | None:
         "aliases": sorted(aliases - {first["name"]}),
         "same_as": sorted({r["same"] for r in rows if r["same"]}),
     }
-
-
-def _names(store: ClaimStore, iris: list[str]) -> set[str]:
-    if not iris:
-        return set()
-    rows = store.select(f"{P}SELECT ?name WHERE {{ VALUES ?e {{ {iri_values(iris)} }} "
-                        "?e schema:name ?name }")
-    return {row["name"] for row in rows}
 
 
 def outlet_info(store: ClaimStore, domain: str) -> dict | None:

@@ -50,7 +50,7 @@ def merge_counts(store: ClaimStore, rows: list[dict]) -> list[dict]:
     if not pairs:
         return rows
     fulls = sorted({full for full, _ in pairs})
-    names = _names_and_types(store, [full for full in fulls if full not in by_node])
+    names = names_and_types(store, [full for full in fulls if full not in by_node])
     counts = _claims_about_person(store, fulls)
     merged = {full: {**(by_node.get(full) or {"node": full, **names.get(full, {})}),
                      "claims": counts.get(full, 0)} for full in fulls}
@@ -82,7 +82,8 @@ def _claims_about_person(store: ClaimStore, fulls: list[str]) -> dict[str, int]:
     return counts
 
 
-def _names_and_types(store: ClaimStore, iris: list[str]) -> dict[str, dict]:
+def names_and_types(store: ClaimStore, iris: list[str]) -> dict[str, dict]:
+    """IRI -> {"name", "type"} of the given entity nodes."""
     found: dict[str, dict] = {}
     for part in chunked(iris):
         rows = store.select(f"{P}SELECT ?e (SAMPLE(?n) AS ?name) (SAMPLE(?t) AS ?type) WHERE {{ "
