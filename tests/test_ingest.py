@@ -236,15 +236,20 @@ def test_hostile_jsonld_never_raises(payload: str) -> None:
 
 # --- text around links ----------------------------------------------------------------------------
 
-def test_text_split_and_glued_at_links_is_mended() -> None:
-    """On <br>-laid-out pages trafilatura (with links kept) can cut a paragraph before a link
-    and drop the space after it ("Apple\\ndid for reliabilityis working"); the page says
-    otherwise, so the text is mended. A link inside a word ("MacBook</a>s") stays as it is."""
+def _block_texts(body_xml: str, page: str) -> list[str]:
+    """The blocks ingest makes of a trafilatura body (``body_xml``) extracted from ``page``."""
     from lxml import etree
 
     from graph.ingest import _collect_blocks
 
-    body = etree.fromstring(
+    return [text for _, text in _collect_blocks(etree.fromstring(body_xml), page)]
+
+
+def test_text_split_and_glued_at_links_is_mended() -> None:
+    """On <br>-laid-out pages trafilatura (with links kept) can cut a paragraph before a link
+    and drop the space after it ("Apple\\ndid for reliabilityis working"); the page says
+    otherwise, so the text is mended. A link inside a word ("MacBook</a>s") stays as it is."""
+    body = (
         "<body><p>The data suggests that whatever Harbor Works</p>"
         '<p><ref target="https://h.example/a">did for reliability</ref>is working.</p>'
         '<p>Shoppers can <ref target="https://s.example/b">save $100</ref>on the ferry.</p>'
@@ -253,7 +258,7 @@ def test_text_split_and_glued_at_links_is_mended() -> None:
             'working.<br><br>Shoppers can <strong><a href="https://s.example/b">save $100</a>'
             '</strong> on the ferry.<br><br>All the new <a href="https://h.example/c">MacBook</a>s '
             "have keys.")
-    assert [text for _, text in _collect_blocks(body, page)] == [
+    assert _block_texts(body, page) == [
         "The data suggests that whatever Harbor Works did for reliability is working.",
         "Shoppers can save $100 on the ferry.",
         "All the new MacBooks have keys.",
@@ -264,11 +269,7 @@ def test_link_mending_reads_every_such_link_and_keeps_a_byline_apart() -> None:
     """A space goes back only when every link with that text has one after it on the page (a
     menu link "MacBook" followed by a line break says nothing of "MacBook</a>s"), and a
     paragraph is joined to the one before only if the page runs one into the other."""
-    from lxml import etree
-
-    from graph.ingest import _collect_blocks
-
-    body = etree.fromstring(
+    body = (
         '<body><p>All the new <ref target="https://h.example/c">MacBook</ref>s have keys.</p>'
         "<p>By Jane Doe and Mark Smith</p>"
         '<p><ref target="https://e.example/">eBay</ref> said on Monday it would hire.</p></body>')
@@ -276,7 +277,7 @@ def test_link_mending_reads_every_such_link_and_keeps_a_byline_apart() -> None:
             '<p>All the new <a href="https://h.example/c">MacBook</a>s have keys.</p>'
             '<p>By Jane Doe and Mark Smith</p><p><a href="https://e.example/">eBay</a> said '
             "on Monday it would hire.</p>")
-    assert [text for _, text in _collect_blocks(body, page)] == [
+    assert _block_texts(body, page) == [
         "All the new MacBooks have keys.", "By Jane Doe and Mark Smith",
         "eBay said on Monday it would hire."]
 
