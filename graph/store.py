@@ -360,7 +360,14 @@ def _endpoint_lock(cache: Path, query_url: str) -> Iterator[None]:
     ingests started together could each keep their own id, hence their own side index."""
     cache.mkdir(parents=True, exist_ok=True)
     name = hashlib.sha1(query_url.encode("utf-8")).hexdigest()[:16]
-    with open(cache / f"endpoint-{name}.lock", "a+b") as handle:
+    with file_lock(cache / f"endpoint-{name}.lock"):
+        yield
+
+
+@contextmanager
+def file_lock(path: Path) -> Iterator[None]:
+    """An exclusive lock between processes of this machine, held for the ``with`` block."""
+    with open(path, "a+b") as handle:
         fcntl.flock(handle, fcntl.LOCK_EX)
         try:
             yield

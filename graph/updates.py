@@ -3,7 +3,6 @@ and the few lookups of what the store already holds that decide it."""
 
 from __future__ import annotations
 
-import fcntl
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -13,7 +12,7 @@ from rdflib import Literal, URIRef
 from graph import ids, rdf
 from graph.corroborate import CorroborationIndex, CorroborationUpdate
 from graph.model import AnalyzedArticle
-from graph.store import ClaimStore
+from graph.store import ClaimStore, file_lock
 from graph.vocab import CKG, CORROBORATION_GRAPH, SHARED_GRAPH, VOCAB_GRAPH
 
 WRITE_LOCK = "write.lock"
@@ -154,9 +153,5 @@ def writer_lock(store: ClaimStore) -> Iterator[None]:
     if store.kind != "sparql" or store.side_dir is None:
         yield
         return
-    with open(store.side_dir / WRITE_LOCK, "a+b") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+    with file_lock(store.side_dir / WRITE_LOCK):
+        yield
