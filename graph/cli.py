@@ -13,14 +13,12 @@ from pathlib import Path
 
 import click
 
-from graph.export import FORMATS, export
-from graph.fetch import FetchPolicy
-from graph.ingest import IngestError, expand_sources
-from graph.model import Status
-from graph.pipeline import ingest_sources, open_index
-from graph.queries import ClaimFilter, claim_records
-from graph.sparql import QueryRefused, run_query
-from graph.store import STORE_ENV, StoreError, open_store, store_spec
+import graph
+from graph.pipeline.batch import collect_sources
+from graph.queries.console import QueryRefused, run_query
+from graph.sources.fetch import FetchPolicy
+from graph.store.open import STORE_ENV, store_spec
+from graph.store.side_index import open_index
 
 STORE_OPTION = click.option(
     "--store", "store", default=None, metavar="DIR|memory|sparql:URL[,UPDATE_URL]",
@@ -32,8 +30,8 @@ ROOT = Path(__file__).resolve().parent.parent
 def _open(spec: str | None, wait: float = 0.0, create: bool = False):
     """The store for a command; only ``ingest`` creates one."""
     try:
-        return open_store(spec, wait=wait, create=create)
-    except StoreError as exc:
+        return graph.open_store(spec, wait=wait, create=create)
+    except graph.StoreError as exc:
         raise click.ClickException(str(exc)) from None
 
 
@@ -84,8 +82,6 @@ def main(verbose: bool) -> None:
 @click.option("--urls-file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="A file with one URL a line.")
 @STORE_OPTION
-@click.option("--analyzer", type=click.Choice(["rules"]), default="rules", show_default=True,
-              help="Claim analyzer; this version has only the rule-based one (no model).")
 @click.option("--force", is_flag=True, help="Re-analyse even unchanged articles.")
 @click.option("--allow-private", is_flag=True,
               help="Allow fetching from private and loopback addresses (local servers).")
@@ -97,7 +93,7 @@ def main(verbose: bool) -> None:
               help="Processes that fetch, extract and analyse; writes stay in one process.")
 @click.option("--wait", type=float, default=0.0, show_default=True, metavar="SECONDS",
               help="Retry this long when the embedded store is open in another process.")
-def ingest(sources, feeds, urls_file, store, analyzer, force, allow_private, max_bytes, timeout,
+def ingest(sources, feeds, urls_file, store, force, allow_private, max_bytes, timeout,
            quiet, workers, wait):
     """Ingest URLs, HTML files, folders (recursively) and feeds into the store.
 
@@ -107,19 +103,11 @@ def ingest(sources, feeds, urls_file, store, analyzer, force, allow_private, max
         raise click.UsageError("give at least one SOURCE, --feed or --urls-file")
     from tqdm import tqdm
 
-    from graph.feeds import feed_sources
-
     policy = FetchPolicy(timeout_s=timeout, max_bytes=max_bytes, allow_private=allow_private)
-    items = list(expand_sources(list(sources), urls_file))
-    for feed in feeds:
-        try:
-            items += feed_sources(feed, policy)
-        except IngestError as exc:
-            raise click.ClickException(str(exc)) from None
-    if not items:
-        given = [*sources, *([str(urls_file)] if urls_file else []), *feeds]
-        raise click.ClickException(f"nothing to ingest: no HTML files or URLs in "
-                                   f"{', '.join(given)}")
+    try:
+        items = collect_sources(sources, feeds=feeds, urls_file=urls_file, policy=policy)
+    except graph.IngestError as exc:
+        raise click.ClickException(str(exc)) from None
     with _open(store, wait, create=True) as opened:
         progress = tqdm(total=len(items), unit="article", disable=quiet or len(items) < 2,
                         file=sys.stderr, dynamic_ncols=True)
@@ -130,9 +118,9 @@ def ingest(sources, feeds, urls_file, store, analyzer, force, allow_private, max
                 progress.write(f"failed: {item.source}: {item.error}", file=sys.stderr)
 
         try:
-            result = ingest_sources(opened, items, policy, analyzer, force, on_item=report,
-                                    workers=workers)
-        except StoreError as exc:
+            result = graph.ingest(opened, items, policy=policy, force=force, workers=workers,
+                                  on_item=report)
+        except graph.StoreError as exc:
             raise click.ClickException(str(exc)) from None
         finally:
             progress.close()
@@ -145,7 +133,7 @@ def ingest(sources, feeds, urls_file, store, analyzer, force, allow_private, max
 @STORE_OPTION
 @click.option("--format", "fmt", type=click.Choice(["json", "csv", "table"]), default="table",
               show_default=True)
-@click.option("--status", type=click.Choice([s.value for s in Status]))
+@click.option("--status", type=click.Choice([s.value for s in graph.Status]))
 @click.option("--entity", help="Only claims about this entity (name or alias).")
 @click.option("--outlet", help="Only claims from this outlet (name or domain).")
 @click.option("--text", help="Only claims whose sentence contains this text.")
@@ -156,15 +144,15 @@ def ingest(sources, feeds, urls_file, store, analyzer, force, allow_private, max
 @click.option("--limit", type=int, default=None, help="At most this many claims.")
 def claims(store, fmt, status, entity, outlet, text, since, until, sort, limit):
     """List claims with their status, source, hedging and links."""
-    flt = ClaimFilter(status=status, entity=entity, outlet=outlet, text=text,
+    flt = graph.ClaimFilter(status=status, entity=entity, outlet=outlet, text=text,
                       date_from=since.date() if since else None,
                       date_to=until.date() if until else None)
     with _open(store) as opened:
-        records = claim_records(opened, flt, sort=sort, limit=limit)
+        records = graph.claims(opened, flt, sort=sort, limit=limit)
     if fmt == "json":
         click.echo(json.dumps(records, ensure_ascii=False, indent=2))
     elif fmt == "csv":
-        from graph.export import claims_csv
+        from graph.queries.export import claims_csv
 
         click.echo(claims_csv(records).decode("utf-8"), nl=False)
     else:
@@ -175,18 +163,19 @@ def claims(store, fmt, status, entity, outlet, text, since, until, sort, limit):
 
 @main.command(name="export")
 @STORE_OPTION
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="trig", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(graph.FORMATS), default="trig",
+              show_default=True)
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path),
               help="Write to this file (default: standard output).")
-@click.option("--status", type=click.Choice([s.value for s in Status]),
+@click.option("--status", type=click.Choice([s.value for s in graph.Status]),
               help="Only articles holding claims of this status.")
 def export_command(store, fmt, out, status):
     """Write the graph as Turtle, TriG, N-Triples, N-Quads, JSON-LD, ClaimReview or CSV."""
-    flt = ClaimFilter(status=status) if status else None
+    flt = graph.ClaimFilter(status=status) if status else None
     if out is not None and not out.parent.is_dir():
         raise click.ClickException(f"{out}: no such folder {out.parent}")
     with _open(store) as opened:
-        data = export(opened, fmt, flt)
+        data = graph.export(opened, fmt, flt)
     if out is None:
         sys.stdout.buffer.write(data)
         return
@@ -228,7 +217,7 @@ def query(query, store, fmt, max_rows, timeout):
               show_default=True)
 def trace(claim, store, fmt):
     """Print the provenance chain of CLAIM (its IRI) back to the earliest source, with dates."""
-    from graph.network import trace as trace_claim
+    from graph.corroborate.network import trace as trace_claim
 
     with _open(store) as opened, open_index(opened) as index:
         steps = trace_claim(claim, index)
@@ -247,7 +236,7 @@ def trace(claim, store, fmt):
               help="Report an upstream when at least this many articles trace back to it.")
 def circular(store, min_group):
     """Report circular reporting: citation cycles, and many articles tracing to one upstream."""
-    from graph.network import derivation_graph, find_circular_reporting
+    from graph.corroborate.network import derivation_graph, find_circular_reporting
 
     with _open(store) as opened, open_index(opened) as index:
         report = find_circular_reporting(derivation_graph(index.article_derivations()),

@@ -76,6 +76,30 @@ class Review:
     verdict: str | None = None  # "true" | "false" | None (mixed / unknown)
 
 
+@dataclass(frozen=True)
+class Rating:
+    """A point of the review scale offered in the app."""
+
+    label: str
+    value: int
+    verdict: str | None  # what the corroboration index is told: "true" | "false" | None
+
+
+RATINGS: dict[str, Rating] = {
+    r.label: r
+    for r in (
+        Rating("True", 5, "true"),
+        Rating("Mostly true", 4, "true"),
+        Rating("Mixed", 3, None),
+        Rating("Mostly false", 2, "false"),
+        Rating("False", 1, "false"),
+    )
+}
+#: States of a recorded review (``schema:creativeWorkStatus``).
+PUBLISHED = "Published"
+WITHDRAWN = "Withdrawn"
+
+
 @dataclass(frozen=True, slots=True)
 class Block:
     """A layout block of the extracted text: its own unit for sentence splitting."""
@@ -144,6 +168,7 @@ class Entity:
     name: str  # canonical (longest) name
     type: str = "thing"  # person | organization | product | place | thing
     aliases: set[str] = field(default_factory=set)
+    surname: str | None = None  # a person's surname key, for the same person across articles
 
 
 @dataclass(slots=True)

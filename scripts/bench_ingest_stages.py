@@ -14,18 +14,21 @@ from pathlib import Path
 
 import trafilatura
 
-from graph import ids
-from graph.analyze import analyze
-from graph.bench import DEMO, PAGES
-from graph.ingest import IngestError, Source, decode_html, load_article
-from graph.pipeline import (
+from graph.analyze.analyzer import analyze
+from graph.bench import DEMO
+from graph.errors import IngestError
+from graph.pipeline.update import (
     corroboration_update_sparql,
     ensure_vocabulary,
-    open_index,
     prepare,
     stored_claims,
 )
-from graph.store import open_store
+from graph.rdf import ids
+from graph.sources.decode import decode_html
+from graph.sources.inputs import Source, load_article
+from graph.store.open import open_store
+from graph.store.side_index import open_index
+from graph.ui.navigation import PAGES
 
 
 def main() -> None:

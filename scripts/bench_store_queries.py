@@ -10,7 +10,7 @@ import argparse
 import json
 
 from graph.bench.queries import time_queries
-from graph.store import open_store
+from graph.store.open import open_store
 
 
 def main() -> None:

@@ -11,7 +11,7 @@ import logging
 import time
 
 from graph.bench import synth
-from graph.store import open_store
+from graph.store.open import open_store
 
 log = logging.getLogger("synth_store")
 

@@ -14,9 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from graph.ingest import expand_sources
-from graph.pipeline import ingest_sources
-from graph.store import ClaimStore, open_store
+from graph.pipeline.batch import ingest_sources
+from graph.sources.inputs import expand_sources
+from graph.store.claim_store import ClaimStore
+from graph.store.open import open_store
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "data" / "demo"

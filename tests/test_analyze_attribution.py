@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from graph.analyze.attribution import find_attribution, find_attributions
+from graph.analyze.attribution import find_attributions
+from graph.analyze.attribution_claim import find_attribution
 from graph.analyze.sentences import split_sentences
 from graph.model import Attribution
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from graph.analyze import ANALYZER_NAME, analyze
+from graph.analyze.analyzer import ANALYZER_NAME, analyze
 from graph.analyze.checkworthiness import check_worthiness
 from graph.analyze.claims import is_claim
 from graph.analyze.sentences import split_sentences

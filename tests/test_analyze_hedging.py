@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from graph.analyze import analyze
+from graph.analyze.analyzer import analyze
 from graph.analyze.hedging import find_hedges, find_negations
 from graph.model import Article, Span
 

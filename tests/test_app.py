@@ -8,18 +8,12 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from graph.ingest import expand_sources
-from graph.pipeline import ingest_sources
-from graph.queries import ClaimFilter, claim_records
-from graph.store import open_store
-from graph.ui.html import (
-    esc,
-    highlight_html,
-    link_html,
-    list_html,
-    neutralise,
-    paragraph_bounds,
-)
+from graph.pipeline.batch import ingest_sources
+from graph.queries.claims import claim_records
+from graph.queries.filters import ClaimFilter
+from graph.sources.inputs import expand_sources
+from graph.store.open import open_store
+from graph.ui.html import esc, highlight_html, link_html, list_html, neutralise, paragraph_bounds
 from graph.ui.network import claim_network, network_html, strip_remote
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -75,6 +69,11 @@ def app(demo_store: str, monkeypatch: pytest.MonkeyPatch):
         return at
 
     return make
+
+
+def _title(at: AppTest) -> str:
+    """The page the app shows (its title)."""
+    return at.title[0].value if at.title else ""
 
 
 def _markdown(at: AppTest) -> str:
@@ -154,7 +153,7 @@ def test_claims_filter_to_speculative_then_open_one(app) -> None:
     assert len(frame) > 0 and set(frame["status"]) == {"speculative"}
     opener = at.selectbox(key="claims_open")
     opener.select(opener.options[0]).run()
-    assert at.query_params["page"] == "claim"
+    assert _title(at) == "Claim"
     assert "speculative" in _markdown(at)
     assert "Why this status" in [s.value for s in at.subheader]
 
@@ -230,7 +229,7 @@ def test_graph_page_builds_an_offline_network(app) -> None:
     assert any(o.startswith("Claim: ") for o in options)
     assert any(o.startswith("Outlet: ") for o in options)
     at.selectbox(key="graph_open").select_index(0).run()
-    assert at.query_params["page"] in ("claim", "outlet", "entity", "claims")
+    assert _title(at) in ("Claim", "Outlet", "Entity", "Claims")
 
 
 def test_sparql_console_runs_examples_and_refuses_updates(app) -> None:
@@ -280,8 +279,8 @@ def test_ingest_upload_and_refused_urls(app, tmp_path: Path) -> None:
 
 
 def test_ingest_results_say_when_a_page_was_not_analysed() -> None:
-    from graph.pipeline import ItemResult
-    from graph.ui.ingest_page import item_outcome
+    from graph.pipeline.batch import ItemResult
+    from graph.ui.uploads import item_outcome
 
     german = ItemResult("kaiblatt.html", True, "https://kaiblatt.example/a", 6,
                         unanalysed_language="de")
@@ -327,15 +326,16 @@ def test_sidebar_claim_reopens_the_last_claim(app) -> None:
     opener = at.selectbox(key="claims_open")
     opener.select(opener.options[0]).run()
     opened = at.query_params["id"]
-    at.sidebar.radio(key="nav").set_value("overview").run()
-    assert at.query_params["page"] == "overview" and "id" not in at.query_params
-    at.sidebar.radio(key="nav").set_value("claim").run()
+    at.query_params.clear()  # a sidebar link carries no query parameters
+    at.switch_page("graph/ui/pages/overview.py").run()
+    assert _title(at) == "Overview" and "id" not in at.query_params
+    at.switch_page("graph/ui/pages/claim.py").run()
     assert at.query_params["id"] == opened
     assert "Why this status" in [s.value for s in at.subheader]
 
 
 def test_the_same_upload_is_saved_at_the_same_path(tmp_path: Path) -> None:
-    from graph.ui.ingest_page import _write_uploads
+    from graph.ui.uploads import write_uploads
 
     class Upload:
         def __init__(self, name: str, data: bytes) -> None:
@@ -344,9 +344,9 @@ def test_the_same_upload_is_saved_at_the_same_path(tmp_path: Path) -> None:
         def getvalue(self) -> bytes:
             return self.data
 
-    first = _write_uploads([Upload("story.html", b"<html>a</html>")], tmp_path)
-    again = _write_uploads([Upload("story.html", b"<html>a</html>")], tmp_path)
-    other = _write_uploads([Upload("story.html", b"<html>b</html>")], tmp_path)
+    first = write_uploads([Upload("story.html", b"<html>a</html>")], tmp_path)
+    again = write_uploads([Upload("story.html", b"<html>a</html>")], tmp_path)
+    other = write_uploads([Upload("story.html", b"<html>b</html>")], tmp_path)
     assert list(first) == list(again) and list(first) != list(other)
     assert Path(next(iter(first))).read_bytes() == b"<html>a</html>"
 
@@ -369,3 +369,12 @@ def test_overview_says_how_many_unsourced_claims_were_not_analysed(tmp_path: Pat
     assert not at.exception
     assert any(f"Of the unsourced, {unanalysed} come from pages in a language" in c.value
                for c in at.caption), [c.value for c in at.caption]
+
+
+def test_worker_processes_after_the_app_ran_in_this_process(app, tmp_path) -> None:
+    """AppTest leaves app.py as this process's ``__main__``; worker processes import it, and
+    must not open the store or draw anything when they do."""
+    app("overview")
+    with open_store(str(tmp_path / "store")) as store:
+        report = ingest_sources(store, expand_sources([str(ROOT / "data" / "demo")]), workers=2)
+    assert report.articles == 12 and not report.failures

@@ -8,13 +8,18 @@ import threading
 
 import pytest
 
-from graph import ids, pipeline
-from graph.analyze import analyze
-from graph.ingest import Source, expand_sources, load_article
-from graph.pipeline import ingest_sources, open_index, stored_articles
-from graph.queries import claim_records
-from graph.store import ClaimStore, StoreError, open_store
-from graph.vocab import CORROBORATION_GRAPH
+from graph.analyze.analyzer import analyze
+from graph.errors import StoreError
+from graph.pipeline import batch as pipeline
+from graph.pipeline.batch import ingest_sources
+from graph.pipeline.update import stored_articles
+from graph.queries.claims import claim_records
+from graph.rdf import ids
+from graph.rdf.vocab import CORROBORATION_GRAPH
+from graph.sources.inputs import Source, expand_sources, load_article
+from graph.store.claim_store import ClaimStore
+from graph.store.open import open_store
+from graph.store.side_index import open_index
 from tests.conftest import CORPUS, DEMO
 
 
@@ -102,8 +107,8 @@ def test_a_failure_while_building_triples_also_rolls_back_the_index(tmp_path, mo
     with open_store(str(tmp_path / "store")) as store:
         monkeypatch.setattr(pipeline, "prepare", broken)
         with pytest.raises(RuntimeError):
-            from graph.analyze import analyze
-            from graph.ingest import load_article
+            from graph.analyze.analyzer import analyze
+            from graph.sources.inputs import load_article
 
             article = load_article(Source(str(DEMO / "02-harbor-times-report.html")))
             index = open_index(store)

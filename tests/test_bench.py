@@ -10,8 +10,9 @@ from click.testing import CliRunner
 
 from graph.bench import synth
 from graph.cli import main
-from graph.queries import CLAIM_PATTERN, CLAIM_VARS, SORTS, ClaimFilter, P, claim_rows
-from graph.store import open_store
+from graph.queries.claims import CLAIM_PATTERN, CLAIM_VARS, P, claim_rows
+from graph.queries.filters import SORTS, ClaimFilter
+from graph.store.open import open_store
 from tests.conftest import DEMO, EVAL
 
 KEYS = {

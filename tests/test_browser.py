@@ -58,10 +58,11 @@ def _free_port() -> int:
 
 def build_demo_store(path: Path) -> dict[str, str]:
     """Ingest data/demo into ``path``; returns one claim IRI per status (store closed)."""
-    from graph.ingest import expand_sources
-    from graph.pipeline import ingest_sources
-    from graph.queries import ClaimFilter, claim_records
-    from graph.store import open_store
+    from graph.pipeline.batch import ingest_sources
+    from graph.queries.claims import claim_records
+    from graph.queries.filters import ClaimFilter
+    from graph.sources.inputs import expand_sources
+    from graph.store.open import open_store
 
     with open_store(str(path)) as store:
         ingest_sources(store, expand_sources([str(ROOT / "data" / "demo")]))
@@ -179,7 +180,7 @@ def open_claim(tab, key: str, prefix: str = "") -> list[str]:
         labels = options.all_inner_texts()
         options.filter(has_text=prefix).first.click()
         try:
-            tab.wait_for_url("**page=claim&id=http*", timeout=TIMEOUT_MS // 3)
+            tab.wait_for_url("**/claim?id=http*", timeout=TIMEOUT_MS // 3)
         except PlaywrightTimeout:
             log.info("no navigation after picking in %s; picking again", key)
             tab.keyboard.press("Escape")
@@ -193,7 +194,7 @@ def open_claim(tab, key: str, prefix: str = "") -> list[str]:
 def wait_claim_page(tab) -> None:
     """After opening a claim: its URL carries the claim IRI, and the sentence is shown. Under
     heavy load a rerun can swallow the first render; the URL alone must then reopen it."""
-    tab.wait_for_url("**page=claim&id=http*")
+    tab.wait_for_url("**/claim?id=http*")
     try:
         tab.locator(".cg-para").wait_for(timeout=TIMEOUT_MS // 2)
     except PlaywrightTimeout:
@@ -357,7 +358,7 @@ def test_graph_renders_and_a_node_click_opens_its_page(page, server) -> None:
     assert target is not None, "no claim node could be clicked"
     box = frame_element.bounding_box()
     page.mouse.click(box["x"] + target["x"], box["y"] + target["y"])
-    page.wait_for_url("**page=claim*", wait_until="commit")
+    page.wait_for_url("**/claim?*", wait_until="commit")
     wait_text(page, "Why this status")
     page.locator(".cg-para").wait_for()
 

@@ -6,9 +6,10 @@ import re
 
 import pytest
 
-from graph.queries import ClaimFilter, claim_records
-from graph.sparql import run_query
-from graph.store import open_store
+from graph.queries.claims import claim_records
+from graph.queries.console import run_query
+from graph.queries.filters import ClaimFilter
+from graph.store.open import open_store
 from tests.conftest import CORPUS, ROOT, build_store
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from graph.corroborate import CorroborationIndex
+from graph.corroborate.index import CorroborationIndex
 from graph.model import LinkKind, Relation, Review, Status
 from tests.test_corroborate_factory import C, iri, make, story
 

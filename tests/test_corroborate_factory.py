@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from graph.ids import claim_iri
 from graph.model import (
     AnalyzedArticle,
     AnalyzerInfo,
@@ -20,6 +19,7 @@ from graph.model import (
     Sentence,
     Span,
 )
+from graph.rdf.ids import claim_iri
 
 ENTITIES = {
     "Port Calder": ("port-calder", "place"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from graph.corroborate import CorroborationIndex
+from graph.corroborate.index import CorroborationIndex
 from graph.model import Status
 from tests.test_corroborate import BUDGET, D1, D2, D3, FILLER
 from tests.test_corroborate_factory import C, iri, story

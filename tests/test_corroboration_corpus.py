@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from graph.ingest import expand_sources
-from graph.network import derivation_graph, find_circular_reporting, trace
-from graph.pipeline import ingest_sources, open_index
-from graph.queries import claim_records
-from graph.store import open_store
+from graph.corroborate.network import derivation_graph, find_circular_reporting, trace
+from graph.pipeline.batch import ingest_sources
+from graph.queries.claims import claim_records
+from graph.sources.inputs import expand_sources
+from graph.store.open import open_store
+from graph.store.side_index import open_index
 from tests.conftest import CORPUS
 
 F1 = ("will recall", "April 4")

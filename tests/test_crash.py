@@ -10,10 +10,10 @@ import threading
 import time
 from pathlib import Path
 
-from graph import ids
-from graph.analyze import analyze
-from graph.ingest import Source, load_article
-from graph.store import open_store
+from graph.analyze.analyzer import analyze
+from graph.rdf import ids
+from graph.sources.inputs import Source, load_article
+from graph.store.open import open_store
 from tests.conftest import DEMO
 
 COPIES = 40

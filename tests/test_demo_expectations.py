@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from graph.queries import claim_records
+from graph.queries.claims import claim_records
 
 EXPECTED = {
     "confirmed": [
@@ -50,7 +50,7 @@ CIRCULAR = "will move its headquarters"
 
 @pytest.fixture(scope="module")
 def records(demo_store_dir):
-    from graph.store import open_store
+    from graph.store.open import open_store
 
     store = open_store(str(demo_store_dir))
     try:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from graph.corroborate import semantic
+from graph.evaluate import semantic
 from graph.evaluate.matching import average_precision, evaluate, main
 from tests.conftest import need
 

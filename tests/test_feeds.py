@@ -11,8 +11,8 @@ import pytest
 from click.testing import CliRunner
 
 from graph.cli import main
-from graph.feeds import feed_links
-from graph.ingest import IngestError
+from graph.errors import IngestError
+from graph.sources.feeds import feed_links
 from tests.conftest import DEMO
 
 RSS = """<?xml version="1.0"?><rss version="2.0"><channel><title>Harbor news</title>

@@ -15,8 +15,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from graph import fetch as fetch_module
-from graph.fetch import FetchError, FetchPolicy, _is_public, fetch, resolve_checked
+from graph.sources import fetch as fetch_module
+from graph.sources.fetch import FetchError, FetchPolicy, _is_public, fetch, resolve_checked
 from tests.conftest import free_port
 
 PAGE = (b"<html><head><title>Local page</title></head><body><article><p>The harbor council "

@@ -16,11 +16,11 @@ from pathlib import Path
 import pytest
 from rdflib import URIRef
 
-from graph import ids
-from graph.fetch import FetchPolicy
-from graph.ingest import Source
-from graph.pipeline import ingest_sources
-from graph.store import ClaimStore
+from graph.pipeline.batch import ingest_sources
+from graph.rdf import ids
+from graph.sources.fetch import FetchPolicy
+from graph.sources.inputs import Source
+from graph.store.claim_store import ClaimStore
 from tests.conftest import DEMO, ROOT, free_port
 from tests.test_fetch import local_server, silent_server
 

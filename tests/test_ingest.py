@@ -7,17 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from graph.fetch import FetchPolicy
-from graph.ingest import (
-    IngestError,
-    Source,
-    clean_url,
-    decode_html,
-    detect_language,
-    extract_article,
-    extract_reviews,
-    load_article,
-)
+from graph.errors import IngestError
+from graph.sources.decode import decode_html
+from graph.sources.extract import detect_language, extract_article
+from graph.sources.fetch import FetchPolicy
+from graph.sources.inputs import Source, load_article
+from graph.sources.markup import extract_reviews
+from graph.sources.urls import clean_url
 from tests.conftest import DEMO, ROOT
 
 HOSTILE = ROOT / "tests" / "fixtures" / "hostile"
@@ -240,7 +236,7 @@ def _block_texts(body_xml: str, page: str) -> list[str]:
     """The blocks ingest makes of a trafilatura body (``body_xml``) extracted from ``page``."""
     from lxml import etree
 
-    from graph.ingest import _collect_blocks
+    from graph.sources.extract import _collect_blocks
 
     return [text for _, text in _collect_blocks(etree.fromstring(body_xml), page)]
 
@@ -283,7 +279,7 @@ def test_link_mending_reads_every_such_link_and_keeps_a_byline_apart() -> None:
 
 
 def test_link_spacing_is_one_pass_on_a_page_of_many_links() -> None:
-    from graph.link_text import link_spacing
+    from graph.sources.link_text import link_spacing
 
     page = "".join(f'<p>Item <a href="/x{i}">link {i}</a> here.</p>' for i in range(20000))
     started = time.perf_counter()

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from graph.corroborate import CorroborationIndex
-from graph.network import (
+from graph.corroborate.index import CorroborationIndex
+from graph.corroborate.network import (
     derivation_graph,
     entity_graph,
     find_circular_reporting,

@@ -6,12 +6,13 @@ import pyshacl
 from rdflib import Dataset, Graph
 from rdflib.compare import isomorphic
 
-from graph import ids
-from graph.export import export
-from graph.ingest import expand_sources
-from graph.pipeline import ingest_sources, remove_article
-from graph.queries import ClaimFilter, claim_records, status_counts
-from graph.store import open_store
+from graph.pipeline.batch import ingest_sources, remove_article
+from graph.queries.claims import claim_records, status_counts
+from graph.queries.export import export
+from graph.queries.filters import ClaimFilter
+from graph.rdf import ids
+from graph.sources.inputs import expand_sources
+from graph.store.open import open_store
 from tests.conftest import DEMO, ROOT
 
 JSON_FIELDS = {
@@ -162,7 +163,7 @@ def test_memory_store_gives_the_same_claims(demo_store, tmp_path):
 
 
 def test_count_claims_agrees_with_the_listing(demo_store):
-    from graph.queries import count_claims
+    from graph.queries.claims import count_claims
 
     for flt in (ClaimFilter(), ClaimFilter(status="speculative"), ClaimFilter(status="unsourced"),
                 ClaimFilter(entity="Meridian Works"), ClaimFilter(outlet="Harbor Times",

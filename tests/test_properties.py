@@ -13,11 +13,12 @@ from hypothesis import strategies as st
 from rdflib import Dataset as RdfDataset
 from rdflib import Graph, Literal, URIRef
 
-from graph import ids
-from graph.analyze import analyze
-from graph.export import RDF_FORMATS, serialize_rdf
+from graph.analyze.analyzer import analyze
 from graph.model import Article
-from graph.store import ClaimStore, open_store
+from graph.queries.export import RDF_FORMATS, serialize_rdf
+from graph.rdf import ids
+from graph.store.claim_store import ClaimStore
+from graph.store.open import open_store
 
 FAST = settings(max_examples=60, deadline=None, database=None,
                 suppress_health_check=[HealthCheck.function_scoped_fixture,

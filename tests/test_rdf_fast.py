@@ -7,10 +7,18 @@ from pathlib import Path
 
 from rdflib import Graph
 
-from graph import rdf
-from graph.analyze import analyze
-from graph.ingest import Source, load_article
+from graph.analyze.analyzer import analyze
 from graph.model import ClaimLink, LinkKind, Relation, Status
+from graph.rdf.mapping import (
+    article_terms,
+    article_triples,
+    link_terms,
+    link_triples,
+    status_terms,
+    status_triples,
+)
+from graph.rdf.terms import ntriples
+from graph.sources.inputs import Source, load_article
 
 DEMO = Path(__file__).resolve().parents[1] / "data" / "demo"
 
@@ -23,21 +31,21 @@ def test_article_terms_match_article_triples() -> None:
     when = datetime(2026, 1, 2, tzinfo=UTC)
     for page in sorted(DEMO.glob("*.html"))[:4]:
         analyzed = analyze(load_article(Source(str(page)), None))
-        graphs = rdf.article_triples(analyzed, when)
-        terms = rdf.article_terms(analyzed, when)
-        assert _parsed(rdf.ntriples(terms.graph)) == set(graphs.graph)
-        assert _parsed(rdf.ntriples(terms.shared)) == set(graphs.shared)
-        nt = rdf.ntriples(terms.graph)
+        graphs = article_triples(analyzed, when)
+        terms = article_terms(analyzed, when)
+        assert _parsed(ntriples(terms.graph)) == set(graphs.graph)
+        assert _parsed(ntriples(terms.shared)) == set(graphs.shared)
+        nt = ntriples(terms.graph)
         assert len(nt.splitlines()) == len(set(nt.splitlines()))  # no repeated lines
 
 
 def test_link_and_status_terms_match_graphs() -> None:
     a, b = "https://w3id.org/claimgraph/id/claim/a-1-2", "https://w3id.org/claimgraph/id/claim/b-3-4"
     links = [ClaimLink(a, b, Relation.CONFIRMS, LinkKind.PRIMARY, 0.81234, 'says "x"\nok')]
-    assert _parsed(rdf.ntriples(rdf.link_terms(links))) == set(rdf.link_triples(links))
+    assert _parsed(ntriples(link_terms(links))) == set(link_triples(links))
     reasons = ["one", "two \\ three"]
-    got = _parsed(rdf.ntriples(rdf.status_terms(a, Status.CONFIRMED, reasons)))
-    assert got == set(rdf.status_triples(a, Status.CONFIRMED, reasons))
+    got = _parsed(ntriples(status_terms(a, Status.CONFIRMED, reasons)))
+    assert got == set(status_triples(a, Status.CONFIRMED, reasons))
 
 
 def test_a_surname_is_the_last_word_of_the_name_whole() -> None:

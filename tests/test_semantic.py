@@ -18,9 +18,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from graph.corroborate import semantic
 from graph.corroborate.text import split_hashtags
-from graph.evaluate import matching
+from graph.evaluate import matching, semantic
 from graph.evaluate.matching_semantic import SemanticWeights, dense_text, fuse, query_views
 from tests.conftest import IN_CI, need
 
@@ -60,7 +59,7 @@ def encoder() -> Iterator[semantic.Encoder]:
 
 def test_default_path_does_not_import_torch() -> None:
     code = (
-        "import sys; from graph.evaluate import matching; from graph.corroborate import semantic;"
+        "import sys; from graph.evaluate import matching; from graph.evaluate import semantic;"
         "semantic.available(); matching.resolve_reranker('lexical');"
         "import graph.cli; print('torch' in sys.modules or 'transformers' in sys.modules)"
     )

@@ -14,9 +14,11 @@ from click.testing import CliRunner
 from rdflib import Literal, URIRef
 
 from graph.cli import main
-from graph.queries import ClaimFilter, claim_records
-from graph.sparql import QueryRefused, check_read_only, run_query
-from graph.store import ClaimStore, open_store
+from graph.queries.claims import claim_records
+from graph.queries.console import QueryRefused, check_read_only, run_query
+from graph.queries.filters import ClaimFilter
+from graph.store.claim_store import ClaimStore
+from graph.store.open import open_store
 
 UPDATES = [
     "INSERT DATA { <http://x.example/a> <http://x.example/b> <http://x.example/c> }",

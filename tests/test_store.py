@@ -16,12 +16,19 @@ import pytest
 from rdflib import Dataset, Literal, URIRef
 from rdflib.compare import isomorphic
 
-from graph.export import export
-from graph.ingest import expand_sources
-from graph.pipeline import INDEX_FILE, ingest_sources, open_index, remove_article
-from graph.queries import ClaimFilter, claim_records, facet_values
-from graph.queries_ui import entity_info, provenance_chain, status_counts_where, top_entities
-from graph.store import STORE_GRAPH, ClaimStore, StoreError, StoreLocked, open_store
+from graph.errors import StoreError
+from graph.pipeline.batch import ingest_sources, remove_article
+from graph.queries.claims import claim_records, facet_values, status_counts_where
+from graph.queries.detail import provenance_chain
+from graph.queries.entities import entity_info, top_entities
+from graph.queries.export import export
+from graph.queries.filters import ClaimFilter
+from graph.sources.inputs import expand_sources
+from graph.store.claim_store import ClaimStore
+from graph.store.embedded import StoreLocked
+from graph.store.open import open_store
+from graph.store.remote import STORE_GRAPH
+from graph.store.side_index import INDEX_FILE, open_index
 from tests.conftest import CORPUS, DEMO
 
 KINDS = ("oxigraph", "memory", "remote", "virtuoso")
@@ -320,7 +327,7 @@ def test_two_ingests_at_once_into_a_remote_store(server, isolated_cache):
 
 HOLD = """
 import sys, time
-from graph.store import open_store
+from graph.store.open import open_store
 store = open_store(sys.argv[1])
 print("open", flush=True)
 time.sleep(float(sys.argv[2]))
@@ -484,7 +491,7 @@ def test_processes_opening_a_fresh_endpoint_together_agree_on_one_side_index(ser
 
 OPEN_TOGETHER = """
 import sys, threading
-from graph.store import open_store
+from graph.store.open import open_store
 start, found = threading.Barrier(8), []
 def run():
     start.wait()

@@ -12,11 +12,11 @@ import logging
 
 from graph.analyze.attribution_content import content_after_cue, n_words, only_adverbial
 from graph.analyze.attribution_cues import (
-    _candidates,
-    _colon_attribution,
-    _content_after,
-    _poll_np,
-    _trim_span,
+    colon_attribution,
+    content_after,
+    cue_candidates,
+    poll_np,
+    trim_span,
 )
 from graph.analyze.attribution_inverted import extend_apposition, inverted_ok, right_np
 from graph.analyze.attribution_mention import (
@@ -31,11 +31,7 @@ from graph.analyze.attribution_mention import (
     trim_tail,
     widen_subject,
 )
-from graph.analyze.attribution_np import (
-    comma_subject,
-    left_np,
-    np_forward,
-)
+from graph.analyze.attribution_np import comma_subject, left_np, np_forward
 from graph.analyze.attribution_rules import (
     absolute_phrase,
     is_subordinate,
@@ -59,11 +55,7 @@ from graph.analyze.lexicon import (
     SPEECH_LEMMAS,
     TIME_WORDS,
 )
-from graph.analyze.phrases import (
-    _FIRST_SECOND,
-    _REL,
-    _span,
-)
+from graph.analyze.phrases import FIRST_SECOND_PERSON, RELATIVE_WORDS, make_span
 from graph.analyze.tokens import Tok, tokenize
 from graph.model import Attribution, Sentence, Span
 
@@ -78,21 +70,21 @@ def find_attributions(text: str, sentence: Sentence) -> list[Attribution]:
     toks = tokenize(text, sentence.start, sentence.end)
     if not toks:
         return []
-    cands = _candidates(toks)
+    cands = cue_candidates(toks)
     cue_starts = [c[1] for c in cands]
     quoted = quoted_mask(toks)
     last_src: tuple[int, int] | None = None
     taken: list[tuple[int, int]] = []
     out: list[Attribution] = []
     s_end = sentence.end
-    colon = _colon_attribution(text, toks)
+    colon = colon_attribution(text, toks)
     if colon is not None:
         out.append(colon)
     if 2 <= len(toks) <= 6 and toks[0].text in "―—" and all(
         t.is_cap or t.text in (".", ",") for t in toks[1:]
     ):
         # a sign-off under a quote: "― Jacklyn Ashley"
-        src = _trim_span(text, toks[1].start, sentence.end)
+        src = trim_span(text, toks[1].start, sentence.end)
         if src is not None:
             cue = Span(toks[0].start, toks[0].end)
             return [Attribution(Span(sentence.start, sentence.end), src, cue,
@@ -114,16 +106,16 @@ def find_attributions(text: str, sentence: Sentence) -> list[Attribution]:
         cue = Span(toks[a].start, toks[b].end)
         if kind == "sourceless":
             start = toks[b + 1].start if a == 0 and b + 1 < len(toks) else sentence.start
-            content = _trim_span(text, start, s_end)
+            content = trim_span(text, start, s_end)
             if content:
                 out.append(Attribution(content, None, cue, None, text[cue.start : cue.end], "verb"))
             continue
         if kind == "according_to":
             fronted = (a <= 1 or (a > 1 and toks[a - 1].text not in (",",) and a < 4)) and not (
                 a == 2 and toks[1].low in ("'s", "’s", "is", "was"))  # "That's according to X"
-            rng = _poll_np(toks, b + 1) if toks[a].low == "in" else according_np(
+            rng = poll_np(toks, b + 1) if toks[a].low == "in" else according_np(
                 toks, b + 1, final=not fronted)
-            src = _span(toks, rng) if rng else None
+            src = make_span(toks, rng) if rng else None
             if rng:
                 taken.append(rng)
                 if toks[a].low == "in" and not any(t.is_cap for t in toks[rng[0] : rng[1] + 1]):
@@ -132,9 +124,9 @@ def find_attributions(text: str, sentence: Sentence) -> list[Attribution]:
                 after = rng[1] + 1 if rng else b + 1
                 if after < len(toks) and toks[after].start >= stop:
                     stop = s_end  # "According to X, Mills asked ...": the whole clause
-                content = _content_after(text, toks, after, stop)
+                content = content_after(text, toks, after, stop)
             else:
-                content = _trim_span(text, sentence.start, toks[a].start)
+                content = trim_span(text, sentence.start, toks[a].start)
             if content:
                 out.append(
                     Attribution(
@@ -167,16 +159,16 @@ def find_attributions(text: str, sentence: Sentence) -> list[Attribution]:
                 agent = low_agent  # "by left-leaning economists"
             if agentive and not human_like(toks, agent):
                 continue
-            src = _span(toks, agent) if agent else None
+            src = make_span(toks, agent) if agent else None
             content = Span(sentence.start, sentence.end)
             if src is not None and a > 0 and toks[a - 1].low in ("as", "first"):
                 # "X will move, as reported by the Beacon." / "As first reported by Y, X ..."
                 lo = a - 1 if toks[a - 1].low == "as" else a - 2
                 after = agent[1] + 1 if agent else b + 1
                 if lo <= 1:
-                    content = _content_after(text, toks, after, s_end) or content
+                    content = content_after(text, toks, after, s_end) or content
                 else:
-                    content = _trim_span(text, sentence.start, toks[lo].start) or content
+                    content = trim_span(text, sentence.start, toks[lo].start) or content
             out.append(Attribution(
                 content, src, cue,
                 text[src.start : src.end] if src else None, text[cue.start : cue.end], "verb",
@@ -247,7 +239,7 @@ def find_attributions(text: str, sentence: Sentence) -> list[Attribution]:
                 src_rng = coordinated(toks, widen_subject(toks, src_rng))
                 if (rel_subj := relative_subject(toks, src_rng)) is not None:
                     src_rng, mention = rel_subj
-            if src_rng and toks[src_rng[0]].low in _REL and src_rng[0] > 1:
+            if src_rng and toks[src_rng[0]].low in RELATIVE_WORDS and src_rng[0] > 1:
                 r = src_rng[0]
                 ante = left_np(toks, r - 2 if toks[r - 1].text == "," else r - 1)
                 att_kind = "relative"
@@ -257,7 +249,7 @@ def find_attributions(text: str, sentence: Sentence) -> list[Attribution]:
                     rel_that = True  # "spots that highlight": a thing, unless a person is named
         if agentive and not human_like(toks, src_rng):
             continue  # "the bill passed", "the plan offered": an event, not a stance
-        if (src_rng and src_rng[0] == src_rng[1] and toks[src_rng[0]].low in _FIRST_SECOND
+        if (src_rng and src_rng[0] == src_rng[1] and toks[src_rng[0]].low in FIRST_SECOND_PERSON
                 and lemma not in SPEECH_LEMMAS):
             continue  # "I think", "we want", "you know": opinion, not attribution
         if src_rng:
@@ -265,10 +257,10 @@ def find_attributions(text: str, sentence: Sentence) -> list[Attribution]:
             if not trailing and src_rng[1] < a:
                 # "things the Donald has said" -> "the Donald"; "bears the case number": junk
                 src_rng, verb_object = reduced_relative(toks, src_rng, src_rng[1] == a - 1)
-        src = _span(toks, src_rng) if src_rng else None
+        src = make_span(toks, src_rng) if src_rng else None
         before = src_rng[0] if src_rng and not trailing and src_rng[0] < a else a
         before_content = (
-            _trim_span(text, sentence.start, toks[before].start) if before > 0 else None
+            trim_span(text, sentence.start, toks[before].start) if before > 0 else None
         )
         after_content = content_after_cue(text, toks, b_after if trailing else b, lemma, stop)
         n_after = n_words(text, after_content)
@@ -313,7 +305,7 @@ def find_attributions(text: str, sentence: Sentence) -> list[Attribution]:
             # "It is doubtful (that) ...": an extraposed clause; "it" is no one
             src = src_text = None
         elif mention is not None and mention != src_rng:
-            src = _span(toks, mention)
+            src = make_span(toks, mention)
         if src is not None and rel_tok >= 0:
             # PolNeAR's source is the relative pronoun; the name stays the speaker
             src = Span(toks[rel_tok].start, toks[rel_tok].end)
@@ -374,7 +366,3 @@ def _first_comma(toks: list[Tok], b: int, quoted: list[bool]) -> int | None:
     return next((m for m in range(b + 1, min(len(toks) - 1, b + 40))
                  if toks[m].text == "," and not quoted[m]), None)
 
-
-from graph.analyze.attribution_claim import find_attribution  # noqa: E402  (re-export)
-
-__all__ = ["find_attribution", "find_attributions"]

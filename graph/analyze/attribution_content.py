@@ -3,15 +3,9 @@ and whether a trailing cue's tail is only an adverbial ("..., X said in a statem
 
 from __future__ import annotations
 
-from graph.analyze.attribution_cues import _trim_span
+from graph.analyze.attribution_cues import trim_span
 from graph.analyze.attribution_inverted import right_np
-from graph.analyze.lexicon import (
-    BREAK_RIGHT,
-    DETERMINERS,
-    OBJECT_VERBS,
-    PREPOSITIONS,
-    TIME_WORDS,
-)
+from graph.analyze.lexicon import BREAK_RIGHT, DETERMINERS, OBJECT_VERBS, PREPOSITIONS, TIME_WORDS
 from graph.analyze.tokens import Tok
 from graph.model import Span
 
@@ -61,4 +55,4 @@ def content_after_cue(text: str, toks: list[Tok], b: int, lemma: str, stop: int)
             break
     if k >= len(toks) or toks[k].start >= stop:
         return None
-    return _trim_span(text, toks[k].start, stop)
+    return trim_span(text, toks[k].start, stop)

@@ -20,12 +20,12 @@ from graph.analyze.lexicon import (
     PRONOUNS,
     SOURCELESS,
 )
-from graph.analyze.phrases import _ADJ_SUFFIXES, _NEEDS_QUOTE, _NOUN_SOURCES, _OPENERS, _is_adverb
+from graph.analyze.phrases import ADJ_SUFFIXES, NEEDS_QUOTE, NOUN_SOURCES, OPENERS, is_adverb
 from graph.analyze.tokens import Tok
 from graph.model import Attribution, Span
 
 
-def _trim_span(text: str, start: int, end: int) -> Span | None:
+def trim_span(text: str, start: int, end: int) -> Span | None:
     while start < end and text[start] in " \n\t,;:—–-":
         start += 1
     while end > start and text[end - 1] in " \n\t,;:—–-.":
@@ -68,7 +68,7 @@ def _noun_after_det(toks: list[Tok], i: int) -> bool:
         return False
     det = toks[i - 2].low
     return det in DETERMINERS and det not in ("that", "this") and low == CUE_FORMS.get(low) and (
-        "-" in adj.text or adj.low in _PRENOMINAL or adj.low.endswith(_ADJ_SUFFIXES))
+        "-" in adj.text or adj.low in _PRENOMINAL or adj.low.endswith(ADJ_SUFFIXES))
 
 
 def _noun_compound(toks: list[Tok], i: int) -> bool:
@@ -95,7 +95,7 @@ def _noun_compound(toks: list[Tok], i: int) -> bool:
     if i > 2 and (toks[i - 3].low in PREPOSITIONS or toks[i - 3].low in _NOT_NOUN_BEFORE):
         return False  # "observers around the country say": the subject is further left
     return (pp in DETERMINERS and pp not in ("that", "this")) or pp == "(" or (
-        pp.endswith(_ADJ_SUFFIXES + ("est",)) and not toks[i - 2].is_cap)
+        pp.endswith(ADJ_SUFFIXES + ("est",)) and not toks[i - 2].is_cap)
 
 
 #: base forms that are also past tenses ("read"); words before a base-form verb
@@ -112,7 +112,7 @@ def _is_verb_here(toks: list[Tok], i: int) -> bool:
     """Cheap check that toks[i] is used as a verb, for noun/verb-ambiguous cue words."""
     low = toks[i].low
     lemma = CUE_FORMS.get(low)
-    if lemma in _NEEDS_QUOTE:
+    if lemma in NEEDS_QUOTE:
         nxt = toks[i + 1].text if i + 1 < len(toks) else "."
         prv = toks[i - 1].text if i > 0 else ""
         return nxt in (",", ":", "“", '"', ".") or prv in (",", "”", '"')
@@ -147,7 +147,7 @@ def _is_verb_here(toks: list[Tok], i: int) -> bool:
     if low.endswith("ing") and prev == ",":
         return True  # ", adding that ..."
     if (p.is_word and not p.is_cap and prev not in BREAK_LEFT and len(prev) > 2
-            and not prev.endswith(_ADJ_SUFFIXES) and low.endswith("s")):
+            and not prev.endswith(ADJ_SUFFIXES) and low.endswith("s")):
         return True  # "the poll shows", "the report claims"
     # base / 3sg / -ing forms of noun-like words: need a clear subject or auxiliary
     return (
@@ -155,9 +155,9 @@ def _is_verb_here(toks: list[Tok], i: int) -> bool:
         or prev in AUX_BEFORE_CUE
         or prev in ("to", "who", "which", "that", "will", "would", "could", "might", "may",
                     "must", "should", "can", "cannot", "did", "does", "do")
-        or _is_adverb(p)
+        or is_adverb(p)
         or (p.is_cap and i > 1 and p.is_word and toks[i - 2].low not in DETERMINERS)
-        or prev in _NOUN_SOURCES
+        or prev in NOUN_SOURCES
     )
 
 
@@ -184,7 +184,7 @@ def _extend_say(toks: list[Tok], i: int) -> int:
 def _verb_slot(p: Tok) -> bool:
     """The word before a noun-like base form makes it a verb: "they focus on", "must vote for",
     "will also focus on"; not "the swing vote for", "her new focus on"."""
-    return (p.low in PRONOUNS or p.low in AUX_BEFORE_CUE or p.low in _MODALS or _is_adverb(p)
+    return (p.low in PRONOUNS or p.low in AUX_BEFORE_CUE or p.low in _MODALS or is_adverb(p)
             or p.low in ("to", "can", "should", "will", "would", "who", "that", "which"))
 
 
@@ -192,7 +192,7 @@ def _be_before(toks: list[Tok], i: int) -> int | None:
     """Start of "were (increasingly) hopeful": a form of "be" (and its auxiliaries) before
     the adjective at i, after a subject."""
     j = i - 1
-    while j > 0 and toks[j].low not in BE_FORMS and (_is_adverb(toks[j]) or toks[j].low in (
+    while j > 0 and toks[j].low not in BE_FORMS and (is_adverb(toks[j]) or toks[j].low in (
             "so", "very", "too", "more", "most", "less", "all", "quite", "not")):
         j -= 1
     if j < 1 or toks[j].low not in BE_FORMS or not toks[j - 1].is_word:
@@ -210,9 +210,9 @@ def _aux_start(toks: list[Tok], i: int) -> int:
     while a > 1:
         prev, prev2 = toks[a - 1], toks[a - 2]
         if prev.low in AUX_BEFORE_CUE or prev.low in _MODALS or (
-                _is_adverb(prev) and prev2.low in AUX_BEFORE_CUE):
+                is_adverb(prev) and prev2.low in AUX_BEFORE_CUE):
             a -= 1
-        elif (_is_adverb(prev) or prev.low in _PRE_ADVERBS) and prev2.is_word and (
+        elif (is_adverb(prev) or prev.low in _PRE_ADVERBS) and prev2.is_word and (
                 prev2.low not in ("and", "but", "or", "that", "as")):
             a -= 1  # "Trump repeatedly said", "Democrats have long complained"
         elif prev.low in ("'s", "’s") and toks[i].low.endswith("ing") and (
@@ -223,7 +223,7 @@ def _aux_start(toks: list[Tok], i: int) -> int:
     return a
 
 
-def _candidates(toks: list[Tok]) -> list[tuple[int, int, str]]:
+def cue_candidates(toks: list[Tok]) -> list[tuple[int, int, str]]:
     """Cue token ranges (first, last, kind)."""
     out: list[tuple[int, int, str]] = []
     n = len(toks)
@@ -236,7 +236,7 @@ def _candidates(toks: list[Tok]) -> list[tuple[int, int, str]]:
         if quoted[i] or (toks[i].is_cap and i > 0 and low != "according" and not title_case):
             i += 1
             continue
-        if low == "in" and _poll_np(toks, i + 1) is not None:
+        if low == "in" and poll_np(toks, i + 1) is not None:
             out.append((i, i, "according_to"))  # "in the latest CNN/ORC poll"
             i += 1
             continue
@@ -281,13 +281,13 @@ def _candidates(toks: list[Tok]) -> list[tuple[int, int, str]]:
     return out
 
 
-def _content_after(text: str, toks: list[Tok], k: int, end: int) -> Span | None:
+def content_after(text: str, toks: list[Tok], k: int, end: int) -> Span | None:
     if k >= len(toks):
         return None
-    return _trim_span(text, toks[k].start, end)
+    return trim_span(text, toks[k].start, end)
 
 
-def _colon_attribution(text: str, toks: list[Tok]) -> Attribution | None:
+def colon_attribution(text: str, toks: list[Tok]) -> Attribution | None:
     """Headline / transcript style "Rubio: I'm not interested ..." and "- Bump: “Two ..."."""
     n = len(toks)
     for c in range(1, min(n - 1, 40)):
@@ -302,7 +302,7 @@ def _colon_attribution(text: str, toks: list[Tok]) -> Attribution | None:
             return None
         if a >= 0 and toks[a].text not in ("-", "—", "–"):
             return None
-        if c + 1 >= n or not (toks[c + 1].is_cap or toks[c + 1].text in _OPENERS | {'"', "'"}):
+        if c + 1 >= n or not (toks[c + 1].is_cap or toks[c + 1].text in OPENERS | {'"', "'"}):
             return None
         label = " ".join(t.low for t in toks[start:c] if t.is_word)
         if colon_label(toks, start, c) or label in _NEWS_LABELS or label in COUNTRIES_STATES:
@@ -310,7 +310,7 @@ def _colon_attribution(text: str, toks: list[Tok]) -> Attribution | None:
         if _title_continues(toks, c):
             return None  # "Star Wars Jedi: Fallen Order is a game that ...": a title
         src: Span | None = Span(toks[start].start, toks[c - 1].end)
-        content = _trim_span(text, toks[c + 1].start, toks[-1].end)
+        content = trim_span(text, toks[c + 1].start, toks[-1].end)
         if content is None:
             return None
         cue = Span(toks[c].start, toks[c].end)
@@ -347,7 +347,7 @@ _POLL_HEADS = frozenset("poll polls survey surveys polling average averages".spl
 _POLL_TAIL = frozenset("of from by released conducted taken published out".split())
 
 
-def _poll_np(toks: list[Tok], k: int) -> tuple[int, int] | None:
+def poll_np(toks: list[Tok], k: int) -> tuple[int, int] | None:
     """The poll after "in": "in the most recent Fox poll", "in national polls"."""
     head = None
     m = k

@@ -3,24 +3,10 @@ phrase right of a cue, whether it may end the clause, and its appositions."""
 
 from __future__ import annotations
 
-from graph.analyze.attribution_np import (
-    _POSS,
-    VERBISH,
-    _closing_paren,
-    _segments,
-    seg_kind,
-)
-from graph.analyze.lexicon import (
-    BREAK_RIGHT,
-    DETERMINERS,
-    PREPOSITIONS,
-    PRONOUNS,
-    TIME_WORDS,
-)
-from graph.analyze.lexicon import (
-    CORE_CUE_FORMS as CUE_FORMS,
-)
-from graph.analyze.phrases import _NOUN_SOURCES
+from graph.analyze.attribution_np import POSSESSIVES, VERBISH, closing_paren, np_segments, seg_kind
+from graph.analyze.lexicon import BREAK_RIGHT, DETERMINERS, PREPOSITIONS, PRONOUNS, TIME_WORDS
+from graph.analyze.lexicon import CORE_CUE_FORMS as CUE_FORMS
+from graph.analyze.phrases import NOUN_SOURCES
 from graph.analyze.tokens import Tok
 
 Rng = tuple[int, int]
@@ -35,7 +21,7 @@ def right_np(toks: list[Tok], k: int) -> Rng | None:
         return None if low in ("that", "which", "this", "its", "his", "their") else (k, k)
     titled = False
     if not (toks[k].is_cap or low in DETERMINERS or low in ("one", "two", "several", "many")
-            or low in _NOUN_SOURCES or low[:1].isdigit()):
+            or low in NOUN_SOURCES or low[:1].isdigit()):
         # lower-case title before a name: "said pollster Frank Luntz"
         for m in range(k, min(k + 4, len(toks))):
             if toks[m].is_cap:
@@ -49,11 +35,11 @@ def right_np(toks: list[Tok], k: int) -> Rng | None:
     b = m = k
     while m < len(toks) and m - k < 10:
         t = toks[m]
-        if t.text in _POSS or t.text in ("&", "-"):
+        if t.text in POSSESSIVES or t.text in ("&", "-"):
             m += 1
             continue
         if t.text == "(" and m > k:
-            close = _closing_paren(toks, m, len(toks))
+            close = closing_paren(toks, m, len(toks))
             if close is None:
                 break
             b = m = close
@@ -107,7 +93,7 @@ def extend_apposition(toks: list[Tok], b: int) -> int:
         end -= 1
     if end <= b + 1 or any(t.text in ("“", '"') for t in toks[b + 1 : end]):
         return b
-    segs = [s for s in _segments(toks, end + 1) if s[0] > b + 1]
+    segs = [s for s in np_segments(toks, end + 1) if s[0] > b + 1]
     out = b
     for seg in segs:
         if seg_kind(toks, seg) != "np":

@@ -8,20 +8,9 @@ name, ``Attribution.source`` the mention.
 
 from __future__ import annotations
 
-from graph.analyze.attribution_np import (
-    IRREGULAR_PAST,
-    VERBISH,
-    left_np,
-    seg_kind,
-)
+from graph.analyze.attribution_np import IRREGULAR_PAST, VERBISH, left_np, seg_kind
 from graph.analyze.attribution_stance import human_like
-from graph.analyze.lexicon import (
-    BREAK_LEFT,
-    CORE_CUE_FORMS,
-    DETERMINERS,
-    PREPOSITIONS,
-    PRONOUNS,
-)
+from graph.analyze.lexicon import BREAK_LEFT, CORE_CUE_FORMS, DETERMINERS, PREPOSITIONS, PRONOUNS
 from graph.analyze.tokens import Tok
 
 Rng = tuple[int, int]

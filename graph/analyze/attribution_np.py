@@ -12,10 +12,8 @@ from graph.analyze.lexicon import (
     PRONOUNS,
     TIME_WORDS,
 )
-from graph.analyze.lexicon import (
-    CORE_CUE_FORMS as CUE_FORMS,
-)
-from graph.analyze.phrases import _ADJ_SUFFIXES, _NOUN_SOURCES, _is_adverb
+from graph.analyze.lexicon import CORE_CUE_FORMS as CUE_FORMS
+from graph.analyze.phrases import ADJ_SUFFIXES, NOUN_SOURCES, is_adverb
 from graph.analyze.tokens import Tok
 
 Rng = tuple[int, int]
@@ -33,7 +31,7 @@ IRREGULAR_PAST = frozenset(
     swore tore woke hung sold hid shook forgot froze grew blew flew fled slid stuck swung lent
     dealt slept taught caught died lied""".split()
 )
-_POSS = frozenset({"'s", "’s"})
+POSSESSIVES = frozenset({"'s", "’s"})
 _POSS_DET = frozenset({"his", "her", "their", "its", "our", "my"})
 _QUOTE_MARKS = frozenset({"“", "”", '"', "‘", "’", "'"})
 _REL_HEADS = frozenset({"who", "which", "whose", "where", "when", "whom"})
@@ -53,11 +51,11 @@ _APPROX = frozenset("about nearly almost around roughly over under some".split()
 
 
 
-def _closing_paren(toks: list[Tok], m: int, stop: int) -> int | None:
+def closing_paren(toks: list[Tok], m: int, stop: int) -> int | None:
     """The ")" closing the "(" at ``m`` within the next 7 tokens (before ``stop``)."""
     return next((x for x in range(m + 1, min(m + 8, stop)) if toks[x].text == ")"), None)
 
-def _is_finite_verbish(toks: list[Tok], m: int) -> bool:
+def is_finite_verbish(toks: list[Tok], m: int) -> bool:
     t = toks[m]
     low = t.low
     if t.is_cap and m > 0:
@@ -79,7 +77,7 @@ def np_forward(toks: list[Tok], k: int, upto: int | None = None, limit: int = 12
     demonstrative = low in ("that", "this", "these", "those") and k + 1 < end and (
         toks[k + 1].is_word and toks[k + 1].low not in PRONOUNS
         and toks[k + 1].low not in TIME_WORDS and not toks[k + 1].low.endswith("ed")
-        and not _is_finite_verbish(toks, k + 1))  # "That letter, on ... letterhead, demanded"
+        and not is_finite_verbish(toks, k + 1))  # "That letter, on ... letterhead, demanded"
     if low in PRONOUNS and not poss and not demonstrative:
         return None if low in ("that", "which", "this", "its", "his", "their") else (k, k)
     if (low in BREAK_LEFT and not demonstrative) or low in PREPOSITIONS:
@@ -87,11 +85,11 @@ def np_forward(toks: list[Tok], k: int, upto: int | None = None, limit: int = 12
     b = m = k
     while m < end and m - k < limit:
         t = toks[m]
-        if t.text in _POSS or t.text in ("&", "-"):
+        if t.text in POSSESSIVES or t.text in ("&", "-"):
             m += 1
             continue
         if t.text == "(" and m > k:
-            close = _closing_paren(toks, m, end)
+            close = closing_paren(toks, m, end)
             if close is None:
                 break
             b = m = close
@@ -101,7 +99,7 @@ def np_forward(toks: list[Tok], k: int, upto: int | None = None, limit: int = 12
             m += 1
             continue
         if not t.is_word or (m > k and (t.low in BREAK_RIGHT - {"of"} or t.low in _REL_HEADS
-                                        or _is_finite_verbish(toks, m))):
+                                        or is_finite_verbish(toks, m))):
             break
         b = m
         m += 1
@@ -110,7 +108,7 @@ def np_forward(toks: list[Tok], k: int, upto: int | None = None, limit: int = 12
     return (k, b)
 
 
-def _segments(toks: list[Tok], upto: int) -> list[Rng]:
+def np_segments(toks: list[Tok], upto: int) -> list[Rng]:
     """Comma-separated token ranges before index ``upto`` (exclusive)."""
     segs: list[Rng] = []
     start = 0
@@ -142,7 +140,7 @@ def seg_kind(toks: list[Tok], seg: Rng) -> str:
         return "part"
     if low in ("that", "this", "these", "those") and a < b and toks[a + 1].is_word and (
             toks[a + 1].low not in PRONOUNS and toks[a + 1].low not in TIME_WORDS
-            and not _is_finite_verbish(toks, a + 1)):
+            and not is_finite_verbish(toks, a + 1)):
         return "np"  # "That letter, on Trump Organization letterhead, demanded"
     if low in PREPOSITIONS or low in BREAK_LEFT or low in ("according", "asked", "reached"):
         return "part"
@@ -156,9 +154,9 @@ def seg_kind(toks: list[Tok], seg: Rng) -> str:
            for x in range(a, b + 1)):
         return "part"
     fronted = a == 0 and b > a and not toks[a + 1].is_cap and len(low) > 5 and not (
-        t.is_cap and _is_finite_verbish(toks, a + 1))  # "Husted continued by saying"
-    if (not t.is_cap or fronted) and (low.endswith(("ing", "ed")) or _is_adverb(t)) and (
-            low not in _NOUN_SOURCES):
+        t.is_cap and is_finite_verbish(toks, a + 1))  # "Husted continued by saying"
+    if (not t.is_cap or fronted) and (low.endswith(("ing", "ed")) or is_adverb(t)) and (
+            low not in NOUN_SOURCES):
         return "part"  # "speaking at a rally", "Alarmed by the unrest"
     if toks[b].low in _TIME_TAIL or (b - a < 3 and any(toks[x].low in TIME_WORDS
                                                         for x in range(a, b + 1))):
@@ -187,7 +185,7 @@ _NOT_NOUN_AFTER_S = frozenset(
 
 def _possessive(toks: list[Tok], x: int) -> bool:
     """ "Carter's press secretary": 's between a name/noun and a noun is not "is"."""
-    if toks[x].text not in _POSS or x == 0 or x + 1 >= len(toks):
+    if toks[x].text not in POSSESSIVES or x == 0 or x + 1 >= len(toks):
         return False
     nxt = toks[x + 1]
     return toks[x - 1].is_word and nxt.is_word and toks[x - 1].low not in PRONOUNS and (
@@ -208,7 +206,7 @@ def comma_subject(toks: list[Tok], left: int) -> Rng | None:
     The source is the subject plus appositive noun phrases directly after it; relative and
     participial clauses are left out (the product wants the speaker, not a description).
     """
-    every = _segments(toks, left)
+    every = np_segments(toks, left)
     q = next((x for x in range(left - 1, 0, -1)
               if toks[x].text in _QUOTE_MARKS and toks[x - 1].text == ","), -1)
     segs = [sg for sg in every if sg[0] > q]  # '"...," his wife, X, wrote': not the quote
@@ -248,7 +246,7 @@ def _comma_subject(toks: list[Tok], segs: list[Rng]) -> Rng | None:
         return None
     if head[1] != segs[subj][1]:
         if segs[subj][1] - first > 14 or any(
-                _is_finite_verbish(toks, x) for x in range(first + 1, segs[subj][1] + 1)):
+                is_finite_verbish(toks, x) for x in range(first + 1, segs[subj][1] + 1)):
             return None
         head = (first, segs[subj][1])  # "Another delegate on the Cruz slate, Jim Poolman,"
     end = head[1]
@@ -297,7 +295,7 @@ _NUMBER_WORDS = frozenset(
 def left_np(toks: list[Tok], j: int) -> Rng | None:
     """Token range [a, b] of the subject noun phrase ending at index j (inclusive)."""
     # skip time adverbials and adverbs between subject and verb ("Trump on Sunday said")
-    while j >= 0 and (_is_adverb(toks[j]) or toks[j].low in TIME_WORDS or (
+    while j >= 0 and (is_adverb(toks[j]) or toks[j].low in TIME_WORDS or (
             toks[j].low in _MID_ADVERBS and j > 0 and toks[j - 1].is_word and (
                 toks[j].low not in _FLOATING or toks[j - 1].low in PRONOUNS))):
         if toks[j].low in TIME_WORDS and j > 0 and toks[j - 1].low in ("on", "last", "this"):
@@ -378,7 +376,7 @@ def _coordinate_adjectives(toks: list[Tok], a: int) -> int:
         return a  # "The museum, Mr. Bush said": an interrupted clause
     x = a - 2
     adj = toks[x].low
-    if toks[x].is_cap or not (adj in _ADJECTIVES or adj.endswith(_ADJ_SUFFIXES + ("ed",))
+    if toks[x].is_cap or not (adj in _ADJECTIVES or adj.endswith(ADJ_SUFFIXES + ("ed",))
                               or "-" in adj):
         return a
     x -= 1

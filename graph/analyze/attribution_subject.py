@@ -6,15 +6,15 @@ from __future__ import annotations
 from graph.analyze.attribution_np import (
     IRREGULAR_PAST,
     VERBISH,
-    _is_finite_verbish,
-    _segments,
+    is_finite_verbish,
     left_np,
     np_forward,
+    np_segments,
     seg_kind,
     trim_lead,
 )
 from graph.analyze.lexicon import CUE_FORMS, DETERMINERS, PREPOSITIONS, TIME_WORDS
-from graph.analyze.phrases import _is_adverb
+from graph.analyze.phrases import is_adverb
 from graph.analyze.tokens import Tok
 
 Rng = tuple[int, int]
@@ -52,7 +52,7 @@ def infinitive_source(toks: list[Tok], to: int) -> Rng | None:
     """Who speaks in "X struggled to demonstrate" (X), "led her to declare" (her), "drove
     thousands of Armenians to demand" (the object), "is beginning to ask" (the subject)."""
     k = to - 1
-    while k > 0 and _is_adverb(toks[k]) and toks[k].low not in VERBISH:
+    while k > 0 and is_adverb(toks[k]) and toks[k].low not in VERBISH:
         k -= 1
     if k < 0 or not toks[k].is_word:
         return None
@@ -72,7 +72,7 @@ def infinitive_source(toks: list[Tok], to: int) -> Rng | None:
     steps = 0
     while m > 0 and steps < 6:
         prev = toks[m - 1]
-        if prev.low in _VERB_GROUP or _is_adverb(prev) or (
+        if prev.low in _VERB_GROUP or is_adverb(prev) or (
                 prev.low in ("'s", "'ve", "'re", "'d") and m - 1 > 0):
             m -= 1
             steps += 1
@@ -102,7 +102,7 @@ def by_phrase(toks: list[Tok], k: int) -> int | None:
         low = toks[m].low
         if low == "by":
             return m
-        if low in _BY_STOP and not (low == "and" and m > k and _is_adverb(toks[m - 1])):
+        if low in _BY_STOP and not (low == "and" and m > k and is_adverb(toks[m - 1])):
             return None  # "most forcefully and effectively by X" keeps going
         if low in _BY_PREP_STOP or (m > k and (low in IRREGULAR_PAST or low in CUE_FORMS or (
                 low.endswith(("ed", "en")) and len(low) > 4 and not toks[m].is_cap))):
@@ -129,10 +129,10 @@ def clause_subject(toks: list[Tok], i: int, quoted: list[bool]) -> Rng | None:
             return None
         if quoted[k] or not t.is_word or t.low.endswith("ing") or t.is_cap:
             continue
-        if not _is_finite_verbish(toks, k) or toks[k - 1].low == "to":
+        if not is_finite_verbish(toks, k) or toks[k - 1].low == "to":
             continue
         j = k
-        while j > 0 and (toks[j - 1].low in _AUX_WALK or _is_adverb(toks[j - 1])):
+        while j > 0 and (toks[j - 1].low in _AUX_WALK or is_adverb(toks[j - 1])):
             j -= 1
         if j == 0 or not toks[j - 1].is_word:
             return None
@@ -145,7 +145,7 @@ def subject_of_sentence(
     toks: list[Tok], upto: int, quoted: list[bool] | None = None
 ) -> Rng | None:
     """Subject of the main clause before ``upto`` (for ", adding that ..." and "... and said")."""
-    segs = _segments(toks, upto)
+    segs = np_segments(toks, upto)
     for si, seg in enumerate(segs):
         if quoted and any(quoted[x] for x in range(seg[0], seg[1] + 1)):
             continue
@@ -183,7 +183,7 @@ def _after_fronted_time(toks: list[Tok], seg: Rng) -> Rng | None:
             return (m, m)
         if toks[m].is_cap:
             rng = np_forward(toks, m, seg[1] + 1)
-            if rng and rng[1] < seg[1] and _is_finite_verbish(toks, rng[1] + 1):
+            if rng and rng[1] < seg[1] and is_finite_verbish(toks, rng[1] + 1):
                 return rng
         return None
     return None

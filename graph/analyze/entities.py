@@ -308,7 +308,7 @@ def surname_key(entity: Entity) -> str | None:
     """The entity key of a person's surname, from the last word of the name ("Donald Trump" ->
     "trump", "Alexandria Ocasio-Cortez" -> "ocasio-cortez", not "cortez"): another article
     that names only the surname has that key, and the queries treat the two as one person
-    while no other person has the surname (graph/same_person.py)."""
+    while no other person has the surname (graph/queries/persons.py)."""
     words = [w for w in entity.name.split() if w.lower().strip(".,") not in _GENERATIONAL]
     if entity.type != "person" or len(words) < 2:
         return None

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-from graph.analyze.lexicon import (
-    SKIP_ADVERBIAL,
-)
+from graph.analyze.lexicon import SKIP_ADVERBIAL
 from graph.analyze.tokens import Tok
 from graph.model import Span
 
-_ADJ_SUFFIXES = ("al", "ive", "ous", "ic", "ful", "less", "able", "ible", "ary", "ern", "ish")
-_NEEDS_QUOTE = frozenset({"continue", "chant"})
-_FIRST_SECOND = frozenset({"i", "we", "you"})
-_REL = frozenset({"who", "which", "that"})
-_NOUN_SOURCES = frozenset(
+ADJ_SUFFIXES = ("al", "ive", "ous", "ic", "ful", "less", "able", "ible", "ary", "ern", "ish")
+NEEDS_QUOTE = frozenset({"continue", "chant"})
+FIRST_SECOND_PERSON = frozenset({"i", "we", "you"})
+RELATIVE_WORDS = frozenset({"who", "which", "that"})
+NOUN_SOURCES = frozenset(
     """officials official experts analysts sources aides people critics advocates observers
     residents voters supporters opponents democrats republicans lawmakers spokesman
     spokeswoman spokesperson police authorities investigators researchers scientists
@@ -21,7 +19,7 @@ _NOUN_SOURCES = frozenset(
 )
 
 
-def _is_adverb(t: Tok) -> bool:
+def is_adverb(t: Tok) -> bool:
     return t.low in SKIP_ADVERBIAL or (t.low.endswith("ly") and len(t.low) > 4 and not t.is_cap)
 
 
@@ -35,11 +33,11 @@ def _according_np(toks: list[Tok], k: int) -> tuple[int, int] | None:
     return (k, m - 1) if m > k else None
 
 
-def _span(toks: list[Tok], rng: tuple[int, int]) -> Span:
+def make_span(toks: list[Tok], rng: tuple[int, int]) -> Span:
     return Span(toks[rng[0]].start, toks[rng[1]].end)
 
 
-_OPENERS = frozenset({"“", "‘"})
+OPENERS = frozenset({"“", "‘"})
 _CLOSERS = frozenset({"”", "’"})
 
 

@@ -20,8 +20,9 @@ from rdflib import Dataset
 from graph.bench import ingest as ingest_bench
 from graph.bench import queries as query_bench
 from graph.bench import synth
-from graph.export import export
-from graph.store import ClaimStore, open_store
+from graph.queries.export import export
+from graph.store.claim_store import ClaimStore
+from graph.store.open import open_store
 
 log = logging.getLogger(__name__)
 
@@ -118,7 +119,7 @@ def bench_store(config: BenchConfig, work: Path, echo: Callable[[str], None]) ->
         claims = int(store.select("SELECT (COUNT(*) AS ?n) WHERE { ?c a "
                                   "<http://schema.org/Claim> }")[0]["n"])
         echo(f"  oxigraph: {triples} triples, {claims} claims, generated+loaded in {load_s:.1f} s")
-        echo("  queries (graph/queries.py) on embedded Oxigraph:")
+        echo("  queries (graph/queries/) on embedded Oxigraph:")
         timings = query_bench.time_queries(store, config.reps, echo, budget_s=config.budget_s)
         turtle_s, data = _timed(lambda: export(store, "turtle"))
         echo(f"  export turtle: {turtle_s:.1f} s ({len(data) / 1e6:.0f} MB)")

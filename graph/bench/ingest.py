@@ -12,9 +12,10 @@ from pathlib import Path
 
 import trafilatura
 
-from graph.ingest import Source, decode_html
-from graph.pipeline import ItemResult, ingest_sources
-from graph.store import open_store
+from graph.pipeline.batch import ItemResult, ingest_sources
+from graph.sources.decode import decode_html
+from graph.sources.inputs import Source
+from graph.store.open import open_store
 
 log = logging.getLogger(__name__)
 

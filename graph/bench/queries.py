@@ -1,4 +1,4 @@
-"""Query benchmarks: the app's queries (graph/queries.py) timed on a synthetic store."""
+"""Query benchmarks: the app's queries (graph/queries/) timed on a synthetic store."""
 
 from __future__ import annotations
 
@@ -9,8 +9,10 @@ import time
 from collections.abc import Callable
 
 from graph.bench import synth
-from graph.queries import ClaimFilter, claim_detail, claim_records, status_counts
-from graph.store import ClaimStore
+from graph.queries.claims import claim_records, status_counts
+from graph.queries.detail import claim_detail
+from graph.queries.filters import ClaimFilter
+from graph.store.claim_store import ClaimStore
 
 log = logging.getLogger(__name__)
 

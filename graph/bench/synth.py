@@ -1,9 +1,11 @@
-"""A synthetic claim store of realistic shape, written with the real RDF mapping (graph/rdf.py).
+"""A synthetic claim store of realistic shape, written with the real RDF mapping
+(graph/rdf/mapping.py).
 
 Articles from ~300 outlets, each with 6-14 claims; entity popularity is Zipf-skewed; claims are
 attributed, hedged or negated at rates like the demo corpus; later articles confirm, dispute or
 copy earlier claims. ``AnalyzedArticle`` objects are built directly (no HTML, no analysis) and
-turned into triples with ``rdf.article_triples`` / ``rdf.link_triples`` / ``rdf.status_triples``;
+turned into triples with ``mapping.article_triples`` / ``mapping.link_triples`` /
+``mapping.status_triples``;
 chunks are generated in worker processes as N-Quads and bulk-loaded.
 """
 
@@ -16,7 +18,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from graph import ids, rdf
+from graph.analyze.entities import surname_key
 from graph.model import (
     AnalyzedArticle,
     AnalyzerInfo,
@@ -32,8 +34,9 @@ from graph.model import (
     Span,
     Status,
 )
-from graph.pipeline import nt_term
-from graph.vocab import CORROBORATION_GRAPH, SHARED_GRAPH, VOCAB_GRAPH
+from graph.rdf import ids, mapping
+from graph.rdf.terms import nt_term
+from graph.rdf.vocab import CORROBORATION_GRAPH, SHARED_GRAPH, VOCAB_GRAPH
 
 log = logging.getLogger(__name__)
 
@@ -120,7 +123,9 @@ def _claim(rng: random.Random, url: str, offset: int, entity_ids: list[int],
         claim.attribution = Attribution(content, source, cue_span, speaker, verb)
     for (s, e, name), index in zip(spans, entity_ids, strict=True):
         key = f"synthetic-{index}"
-        entities.setdefault(key, Entity(key, name, "person" if index % 3 == 0 else "organization"))
+        kind = "person" if index % 3 == 0 else "organization"
+        entities.setdefault(key, Entity(key, name, kind))
+        entities[key].surname = surname_key(entities[key])
         at = start + len(prefix) + s
         claim.mentions.append(Mention(Span(at, at + (e - s)), name, key))
     return claim, text
@@ -186,7 +191,7 @@ def synth_chunk(args: tuple[int, int, int]) -> bytes:
     flags: dict[str, Claim] = {}
     for number in range(start, stop):
         analyzed = synth_article(rng, number)
-        triples = rdf.article_triples(analyzed)
+        triples = mapping.article_triples(analyzed)
         lines.extend(_nquads(triples.graph, str(ids.article_graph_iri(analyzed.article.url))))
         lines.extend(_nquads(triples.shared, str(SHARED_GRAPH)))
         for claim in analyzed.claims:
@@ -194,7 +199,7 @@ def synth_chunk(args: tuple[int, int, int]) -> bytes:
             claim_refs.append((iri, analyzed.article.outlet_domain))
             flags[iri] = claim
     links = _links(rng, claim_refs)
-    lines.extend(_nquads(rdf.link_triples(links), str(CORROBORATION_GRAPH)))
+    lines.extend(_nquads(mapping.link_triples(links), str(CORROBORATION_GRAPH)))
     confirmed = {link.target for link in links if link.relation is Relation.CONFIRMS}
     disputed = {link.target for link in links if link.relation is Relation.DISPUTES}
     for iri, claim in flags.items():
@@ -208,13 +213,14 @@ def synth_chunk(args: tuple[int, int, int]) -> bytes:
             status, reason = Status.SOURCED, "attributed"
         else:
             continue  # unsourced claims carry no status node
-        lines.extend(_nquads(rdf.status_triples(iri, status, [reason]), str(CORROBORATION_GRAPH)))
+        reasons = mapping.status_triples(iri, status, [reason])
+        lines.extend(_nquads(reasons, str(CORROBORATION_GRAPH)))
     return "".join(lines).encode("utf-8")
 
 
 def synth_nquads(spec: SynthSpec, workers: int = 1) -> Iterator[bytes]:
     """N-Quads chunks for the whole synthetic store (vocabulary first)."""
-    yield "".join(_nquads(rdf.vocabulary_graph(), str(VOCAB_GRAPH))).encode("utf-8")
+    yield "".join(_nquads(mapping.vocabulary_graph(), str(VOCAB_GRAPH))).encode("utf-8")
     tasks = [(start, min(start + CHUNK, spec.articles), spec.seed)
              for start in range(0, spec.articles, CHUNK)]
     if workers <= 1:

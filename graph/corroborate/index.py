@@ -22,10 +22,10 @@ from graph.corroborate.matching import (
     word_set,
 )
 from graph.corroborate.status import Facets, StatusVerdict, compute_status
-from graph.corroborate.store import ClaimStore, connect
+from graph.corroborate.tables import IndexTables, connect
 from graph.corroborate.text import tokens
-from graph.ids import claim_iri
 from graph.model import AnalyzedArticle, Claim, ClaimLink, Relation, Span
+from graph.rdf.ids import claim_iri
 
 log = logging.getLogger(__name__)
 
@@ -90,7 +90,7 @@ def claim_features(analyzed: AnalyzedArticle, claim: Claim) -> ClaimFeatures:
 class CorroborationIndex:
     """Claims, derivations, links and statuses in one SQLite file (FTS5 BM25 retrieval)."""
 
-    def __init__(self, store: ClaimStore, path: Path | None) -> None:
+    def __init__(self, store: IndexTables, path: Path | None) -> None:
         self.store = store
         self.conn = store.conn
         self.path = path
@@ -100,7 +100,7 @@ class CorroborationIndex:
 
     @classmethod
     def open(cls, path: Path | None = None) -> CorroborationIndex:
-        return cls(ClaimStore(connect(path)), path)
+        return cls(IndexTables(connect(path)), path)
 
     def close(self) -> None:
         self.conn.close()

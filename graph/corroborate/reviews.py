@@ -6,23 +6,17 @@ import logging
 import sqlite3
 
 from graph.corroborate.matching import ClaimFeatures, MatchKind, compare, make_features
-from graph.corroborate.store import ClaimStore, fts_query
-from graph.ids import review_iri
-from graph.model import Article, ClaimLink, LinkKind, Relation, Review
+from graph.corroborate.tables import IndexTables, fts_query
+from graph.model import Article, ClaimLink, LinkKind, Relation
+from graph.rdf.ids import embedded_review_id
 
 log = logging.getLogger(__name__)
 
 REVIEW_CANDIDATES = 30
 
 
-def embedded_review_id(article: Article, index: int, review: Review) -> str:
-    """Deterministic IRI of the ``index``-th ClaimReview embedded in ``article``."""
-    reviewer = review.author or article.outlet or article.outlet_domain
-    return str(review_iri(f"{article.url}#claimreview-{index}", reviewer, review.claim_reviewed))
-
-
 def _relation(
-    verdict: str, review: ClaimFeatures, claim: ClaimFeatures, store: ClaimStore
+    verdict: str, review: ClaimFeatures, claim: ClaimFeatures, store: IndexTables
 ) -> tuple[Relation, float, str] | None:
     m = compare(review, claim)
     if m is None:
@@ -51,7 +45,7 @@ def _store_match(
     )
 
 
-def match_article(store: ClaimStore, article: Article) -> set[str]:
+def match_article(store: IndexTables, article: Article) -> set[str]:
     """Store the article's embedded reviews, match them to all claims, and match the article's
     claims to reviews already stored. Returns the affected claim IRIs."""
     conn = store.conn

@@ -45,7 +45,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from graph.corroborate import text as tx
-from graph.corroborate.retrieval import RetrievalWeights, TextRetriever
+from graph.evaluate.retrieval import RetrievalWeights, TextRetriever
 
 if TYPE_CHECKING:
     from graph.evaluate.matching_semantic import SemanticWeights
@@ -119,7 +119,7 @@ def __getattr__(name: str) -> object:
 
 def resolve_reranker(name: str) -> str:
     """``lexical`` | ``semantic``; ``auto`` is semantic when the extra is installed."""
-    from graph.corroborate import semantic
+    from graph.evaluate import semantic
 
     if name not in RERANKERS:
         raise ValueError(f"unknown reranker {name!r}: one of {', '.join(RERANKERS)}")

@@ -62,8 +62,8 @@ import numpy as np
 from graph.corroborate.text import split_hashtags
 
 if TYPE_CHECKING:
-    from graph.corroborate.retrieval import Hit
-    from graph.corroborate.semantic import Encoder
+    from graph.evaluate.retrieval import Hit
+    from graph.evaluate.semantic import Encoder
 
 _LINK = re.compile(r"https?://\S+|pic\.twitter\.com/\S+|\bt\.co/\S+")
 # the closing "— Name (@handle) Month D, YYYY" of a tweet (dash glued to a link, or " - ",
@@ -142,7 +142,7 @@ class SemanticReranker:
     ) -> None:
         self.weights = weights or SemanticWeights()
         if encoder is None:
-            from graph.corroborate.semantic import get_encoder
+            from graph.evaluate.semantic import get_encoder
 
             encoder = get_encoder()
         self.encoder = encoder

@@ -1,1 +1,1 @@
-"""Streamlit page modules that app.py mounts. Thin: call graph.queries*, then draw."""
+"""The Streamlit workbench: pages (one file each in pages/) over the read and write sides."""

@@ -156,3 +156,8 @@ def neutralise(text: object, limit: int = 200) -> str:
     value = value.replace("<", "‹").replace(">", "›")
     value = "".join(c if c.isprintable() or c == "\n" else " " for c in value)
     return value if len(value) <= limit else value[: limit - 1] + "…"
+
+
+def short(text: object, limit: int = 90) -> str:
+    value = " ".join(str(text or "").split())
+    return value if len(value) <= limit else value[: limit - 1] + "…"

@@ -14,7 +14,7 @@ from urllib.parse import urlencode
 
 from pyvis.network import Network
 
-from graph.ui.html import STATUS_COLORS, neutralise
+from graph.ui.html import STATUS_COLORS, neutralise, short
 
 KIND_STYLE: dict[str, dict] = {
     "claim": {"shape": "dot", "size": 14},
@@ -66,11 +66,6 @@ class ViewGraph:
 
 def _query(page: str, **params: str) -> str:
     return "?" + urlencode({"page": page, **params})
-
-
-def short(text: object, limit: int) -> str:
-    value = " ".join(str(text or "").split())
-    return value if len(value) <= limit else value[: limit - 1] + "…"
 
 
 def claim_network(records: list[dict], with_entities: bool = True) -> ViewGraph:

@@ -1,0 +1,1 @@
+"""The write side: sources -> analyze -> corroborate -> rdf -> store, and recording reviews."""

@@ -1,0 +1,99 @@
+"""What the user gave -> items to ingest -> bytes -> ``Article``.
+
+Expands URLs, files, folders and URL lists into :class:`Source` items, reads each one (network
+access goes through :mod:`graph.sources.fetch`), and hands the decoded page to
+:mod:`graph.sources.extract`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from graph.errors import IngestError
+from graph.model import Article
+from graph.sources.decode import decode_html
+from graph.sources.extract import extract_article
+from graph.sources.fetch import FetchError, FetchPolicy, fetch
+from graph.sources.urls import is_url
+
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+DEFAULT_MAX_BYTES = 10 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Source:
+    """One item to ingest: an http(s) URL or a local file path."""
+
+    location: str
+
+    @property
+    def is_url(self) -> bool:
+        return self.location.startswith(("http://", "https://"))
+
+
+#: A URL that is neither http(s) nor a path ("ftp://...", "file://..."): two letters at least,
+#: so a Windows drive ("C:/...") is still a path.
+_OTHER_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]+)://")
+
+
+def expand_sources(inputs: list[str], urls_file: Path | None = None) -> Iterator[Source]:
+    """Yield one Source per URL or HTML file; folders are walked recursively."""
+    given = list(inputs)
+    if urls_file is not None:
+        for line in Path(urls_file).read_text(encoding="utf-8").splitlines():
+            if line.strip() and not line.lstrip().startswith("#"):
+                given.append(line.strip())
+    for item in given:
+        if is_url(item) or _OTHER_SCHEME.match(item):
+            yield Source(item)  # an unsupported scheme is refused when read, with its name
+            continue
+        path = Path(item)
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                if child.is_file() and child.suffix.lower() in HTML_SUFFIXES:
+                    yield Source(str(child))
+        else:
+            yield Source(str(path))
+
+
+def read_source(source: Source, policy: FetchPolicy) -> tuple[bytes, str, str | None]:
+    """Return (raw bytes, URL to record, declared charset)."""
+    if source.is_url:
+        try:
+            fetched = fetch(source.location, policy)
+        except FetchError as exc:
+            raise IngestError(source.location, str(exc)) from None
+        return fetched.body, fetched.url, fetched.charset
+    scheme = _OTHER_SCHEME.match(source.location)
+    if scheme:
+        raise IngestError(source.location,
+                          f"unsupported URL scheme {scheme.group(1)!r} (http and https only)")
+    path = Path(source.location)
+    if not path.exists():
+        raise IngestError(source.location, "no such file")
+    if not path.is_file():
+        raise IngestError(source.location, "not a file")
+    try:
+        size = path.stat().st_size
+        if size > policy.max_bytes:
+            raise IngestError(source.location,
+                              f"file too large ({size} bytes > {policy.max_bytes})")
+        with path.open("rb") as handle:  # the file may grow between stat and read
+            raw = handle.read(policy.max_bytes + 1)
+    except OSError as exc:
+        raise IngestError(source.location, f"cannot read file ({exc.strerror or exc})") from None
+    if len(raw) > policy.max_bytes:
+        raise IngestError(source.location, f"file too large (over {policy.max_bytes} bytes)")
+    return raw, path.resolve().as_uri(), None
+
+
+def load_article(source: Source, policy: FetchPolicy | None = None) -> Article:
+    """Read or fetch one source and extract its article."""
+    policy = policy or FetchPolicy(max_bytes=DEFAULT_MAX_BYTES)
+    raw, url, charset = read_source(source, policy)
+    html_text = decode_html(raw, charset, source.location)
+    return extract_article(html_text, url, source.location)
+
