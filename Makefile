@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 DEMO_STORE ?= data/store
 PORT ?= 8501
 
-.PHONY: run test test-fast lint demo bench bench-quick clean chromium
+.PHONY: run test test-fast lint demo bench bench-quick clean chromium model
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "need $(PYTHON) (set PYTHON=...)"; exit 1; }
@@ -48,3 +48,8 @@ bench-quick: $(STAMP)
 
 clean:
 	rm -rf $(VENV) $(DEMO_STORE) .pytest_cache
+
+# The analyzer's language model, trained on ../shared/nlp/ud-english-ewt and committed in
+# graph/analyze/model/ (about 5 MB); not run in CI.
+model: $(STAMP)
+	$(BIN)/python scripts/model/train.py
