@@ -151,6 +151,8 @@ class Attribution:
     source_text: str | None = None
     cue_text: str | None = None
     kind: str = "verb"  # verb | according_to | quote | relative | described
+    speaker: str | None = None  # canonical name of the entity the source refers to, if resolved
+    speaker_key: str | None = None  # that entity's key in AnalyzedArticle.entities
 
 
 @dataclass(slots=True)
@@ -194,7 +196,9 @@ class Claim:
 
     @property
     def sourced(self) -> bool:
-        return self.attribution is not None and self.attribution.source is not None
+        attribution = self.attribution
+        return attribution is not None and (
+            attribution.source is not None or attribution.kind == "continuation")
 
     @property
     def speculative(self) -> bool:
@@ -212,6 +216,8 @@ class Claim:
 class AnalyzerInfo:
     name: str
     version: str
+    model: str | None = None  # the language model the parse came from, e.g. en_claimgraph_ewt
+    model_version: str | None = None
 
 
 @dataclass(slots=True)

@@ -7,6 +7,7 @@ import pytest
 from graph.analyze.analyzer import ANALYZER_NAME, analyze
 from graph.analyze.checkworthiness import check_worthiness
 from graph.analyze.claims import is_claim
+from graph.analyze.doc import model_info
 from graph.analyze.sentences import split_sentences
 from graph.model import Article, Block, Sentence
 
@@ -88,10 +89,11 @@ def test_blocks_are_used() -> None:
     assert [c.text for c in res.claims] == [text[12:]]
 
 
-def test_unknown_analyzer() -> None:
-    for name in ("spacy:en_core_web_sm", "magic"):
-        with pytest.raises(ValueError, match=f"analyzer '{name}' is not available"):
-            analyze(Article(url="u", text="x"), analyzer=name)
+def test_analysis_names_the_language_model_it_parsed_with() -> None:
+    res = analyze(Article(url="u", text="The council said it approved the budget on Monday."))
+    info = model_info()
+    assert (res.analyzer.model, res.analyzer.model_version) == (info.name, info.version)
+    assert info.name == "en_claimgraph_ewt"
 
 
 @pytest.mark.parametrize(

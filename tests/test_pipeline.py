@@ -6,6 +6,8 @@ import pyshacl
 from rdflib import Dataset, Graph
 from rdflib.compare import isomorphic
 
+from graph.analyze.analyzer import ANALYZER_NAME, ANALYZER_VERSION
+from graph.analyze.doc import model_info
 from graph.pipeline.batch import ingest_sources, remove_article
 from graph.queries.claims import claim_records, status_counts
 from graph.queries.export import export
@@ -140,7 +142,10 @@ def test_the_extraction_run_records_the_analyzer(demo_store):
         "prov:wasAssociatedWith ?agent . ?agent a prov:SoftwareAgent ; schema:name ?name ; "
         "schema:softwareVersion ?version }"
     )
-    assert len(rows) == 1 and rows[0]["name"] and rows[0]["version"]
+    names = {str(row["name"]): str(row["version"]) for row in rows}
+    info = model_info()
+    assert set(names) == {ANALYZER_NAME, info.name}  # the analyzer and the model it parsed with
+    assert names[info.name] == info.version and names[ANALYZER_NAME] == ANALYZER_VERSION
 
 
 def test_removing_an_article_drops_its_graph_and_links(demo_store):

@@ -1,5 +1,7 @@
-"""One article's analysis: split, find claims and read their facets (attribution, hedges,
-negation, entities, check-worthiness). Pure: no network and no model download."""
+"""One article's analysis: split into units, propose claims and their facets with the surface
+rules, then read the units that can carry an attribution, a hedge or a negation on a dependency
+parse (graph/analyze/doc.py) to keep only what the syntax supports; resolve speakers and carry
+quotations across sentences. Pure: no network and no model download."""
 
 from __future__ import annotations
 
@@ -8,15 +10,18 @@ import logging
 from graph.analyze.attribution_claim import find_attribution
 from graph.analyze.checkworthiness import check_worthiness
 from graph.analyze.claims import is_claim
+from graph.analyze.doc import Unit, make_doc, model_info
 from graph.analyze.entities import find_entities, surname_key
 from graph.analyze.hedging import find_hedges, find_negations
+from graph.analyze.refine import needs_parse, refine_claim
 from graph.analyze.sentences import split_sentences
+from graph.analyze.speakers import carry_quotations, resolve_speakers
 from graph.model import AnalyzedArticle, AnalyzerInfo, Article, Claim, Cue, Mention, Span
 
 log = logging.getLogger(__name__)
 
-ANALYZER_NAME = "claimgraph-rules"
-ANALYZER_VERSION = "0.1.0"
+ANALYZER_NAME = "claimgraph-analyzer"
+ANALYZER_VERSION = "0.2.0"
 
 
 def _is_english(language: str | None) -> bool:
@@ -39,13 +44,16 @@ def _type_own_outlet(entities: dict, outlet: str | None) -> None:
             entity.type = "organization"
 
 
-def analyze(article: Article, analyzer: str = "rules") -> AnalyzedArticle:
+def analyzer_info() -> AnalyzerInfo:
+    model = model_info()
+    return AnalyzerInfo(ANALYZER_NAME, ANALYZER_VERSION, model.name, model.version)
+
+
+def analyze(article: Article) -> AnalyzedArticle:
     """Split, find claims and read their facets (attribution, hedges, negation, entities)."""
-    if analyzer != "rules":
-        raise ValueError(f"analyzer {analyzer!r} is not available: this version has only 'rules'")
     text = article.text
     sentences = split_sentences(text, article.blocks)
-    info = AnalyzerInfo(ANALYZER_NAME, ANALYZER_VERSION)
+    info = analyzer_info()
     if not _is_english(article.language):
         log.info("language %r not supported: claims without facets", article.language)
         claims = [
@@ -60,11 +68,16 @@ def analyze(article: Article, analyzer: str = "rules") -> AnalyzedArticle:
     for entity in entities.values():
         entity.surname = surname_key(entity)
     claims: list[Claim] = []
+    units: list[int] = []
     mi = 0
-    for s in sentences:
+    introductions: list[Claim] = []
+    for index, s in enumerate(sentences):
         while mi < len(mentions) and mentions[mi].span.start < s.start:
             mi += 1
         if not is_claim(text, s):
+            intro = _introduction(text, s, mentions[mi:])
+            if intro is not None:
+                introductions.append(intro)
             continue
         span = Span(s.start, s.end)
         att = find_attribution(text, s)
@@ -94,7 +107,39 @@ def analyze(article: Article, analyzer: str = "rules") -> AnalyzedArticle:
                 check_worthiness=round(check_worthiness(text[s.start : s.end]), 4),
             )
         )
+        units.append(index)
+    claims = _refined(text, sentences, claims, units, entities)
+    every = sorted(claims + introductions, key=lambda c: c.start)
+    resolve_speakers(text, every, mentions, entities)
+    carry_quotations(text, sentences, every)
     return AnalyzedArticle(article, sentences, claims, entities, info)
+
+
+def _introduction(text: str, sentence, mentions: list[Mention]) -> Claim | None:
+    """ "Ortiz said:" is no claim, but it gives the speaker of the quoted paragraph after it."""
+    if sentence.kind != "sentence" or not text[sentence.start:sentence.end].rstrip().endswith(":"):
+        return None
+    attribution = find_attribution(text, sentence)
+    if attribution is None or attribution.source is None:
+        return None
+    inside = [m for m in mentions if m.span.start < sentence.end]
+    return Claim(article_url="", start=sentence.start, end=sentence.end,
+                 text=text[sentence.start:sentence.end], content=attribution.content,
+                 attribution=attribution, mentions=inside)
+
+
+def _refined(text: str, sentences: list, claims: list[Claim], units: list[int],
+             entities: dict) -> list[Claim]:
+    """Each proposed claim read on its unit's parse; advice to the reader is dropped."""
+    wanted = [index for claim, index in zip(claims, units, strict=True)
+              if needs_parse(text, claim)]
+    doc = make_doc(text, sentences, wanted)
+    kept = []
+    for claim, index in zip(claims, units, strict=True):
+        unit: Unit = doc.units[index]
+        if unit.parse is None or refine_claim(text, unit, claim, entities):
+            kept.append(claim)
+    return kept
 
 
 def _merge_cues(a: list[Cue], b: list[Cue]) -> list[Cue]:

@@ -16,6 +16,16 @@ _CAPTION = re.compile(
     r"|.*\((?:photo|image|credit)[^)]*\)$)",
     re.IGNORECASE,
 )
+#: notes about the page rather than the story: "Originally published on ...", "Editor's note:
+#: this story was updated ...", an embedded post's footer ("— Name (@handle) May 3")
+_PAGE_NOTE = re.compile(
+    r"^(?:(?:originally\s+)?(?:published|posted|appeared)\s+(?:on|in|at|by|first)\b"
+    r"|editor['’]?s\s+note\b|(?:correction|clarification|update|updated)\s*:"
+    r"|this\s+(?:story|article|report|post)\s+(?:was|has\s+been)\s+(?:updated|corrected)\b"
+    r"|[—–-]\s*[^()]{1,60}\(@\w+\))"
+    r"|.{0,80}\bcontributed\s+(?:reporting|research|to\s+this\s+(?:report|story))\b",
+    re.IGNORECASE,
+)
 _WORD = re.compile(r"[^\W\d_][\w'’-]*|\d[\d,.]*")
 _QUESTION_END = re.compile(r"\?[\"'”’)\]]*$")
 
@@ -32,7 +42,7 @@ def is_claim(text: str, sentence: Sentence) -> bool:
         return False
     if _QUESTION_END.search(s):
         return False
-    if _CALL_TO_ACTION.match(s) or _CAPTION.match(s):
+    if _CALL_TO_ACTION.match(s) or _CAPTION.match(s) or _PAGE_NOTE.match(s):
         return False
     if not any(ch in s[-3:] for ch in ".!\"”’)'") and len(words) < 8:
         return False  # a fragment or heading-like line without final punctuation

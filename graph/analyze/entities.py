@@ -47,6 +47,7 @@ _PRONOUN_PERSON = re.compile(r"\b(?:He|She|he|she)\b")
 _THE_ORG = re.compile(r"\b[Tt]he (?:company|firm|council|agency|department|group|startup)\b")
 _INITIALS = re.compile(r"^(?:[A-Z]\.)+$")
 _NAME_PREFIX = re.compile(r"^(?:Mc|Mac|O['’]|De['’]?|Le|La|Di|Du)(?=[A-Z])")
+_VERSION = re.compile(r"^\d+(?:\.\d+)*$")
 _MODEL = re.compile(r"^(?:[A-Z]+\d+\w*|\d+[A-Z]\w*|[A-Z]\d*|[a-z]+[A-Z]\w*)$")
 
 
@@ -76,6 +77,8 @@ def _runs(toks: list[Tok], first: int) -> list[tuple[int, int]]:
                 elif (toks[j].low in _CONNECT and j + 1 < n and _is_name_tok(toks[j + 1])
                       and toks[j].low != "and"):
                     j += 2
+                elif _VERSION.match(toks[j].text) and j + 1 < n and _is_name_tok(toks[j + 1]):
+                    j += 2  # "Nova 3 Pro Max", "Gemini 1.5 Pro": one product name
                 else:
                     break
             a = i
@@ -222,7 +225,9 @@ def find_entities(
             continue
         target = None
         for longer in names:
-            if longer == name or len(longer.split()) <= len(words) or canon.get(longer) != longer:
+            titled = words[0].lower().rstrip(".") in HONORIFICS  # "Ms. Lindqvist"
+            if longer == name or canon.get(longer) != longer or len(longer.split()) < len(
+                    words) or (len(longer.split()) == len(words) and not titled):
                 continue
             lw = longer.split()
             core = [w for w in lw if w.lower().rstrip(".") not in HONORIFICS]
@@ -231,10 +236,12 @@ def find_entities(
             if words == core[-len(words):] or words == core[: len(words)] or (
                 words[0].lower().rstrip(".") in HONORIFICS and words[1:] == core[-len(words) + 1:]
             ):
-                target = longer
                 if len(words) == 1 and len(core) in (2, 3) and words == core[-1:] and (
                         types.get(longer) == "thing") and all(map(_plain_name, core)):
                     types[longer] = "person"  # "Tomas Reyes ... Reyes said": a surname
+                if types.get(longer) != "person":
+                    continue  # "Vantor" is not "Vantor Labs": only a person has short names
+                target = longer
                 break
         canon[name] = target or name
         if target is None:

@@ -85,7 +85,8 @@ BRANDS = frozenset(
 GENERIC = frozenset(
     """LED LEDs OLED LCD CPU CPUs GPU GPUs PC PCs SUV SUVs EV EVs VR AR HD HDR DVD DVDs IPO
     IPOs GDP VPN VPNs RAM SSD DNA ICU ICUs HVAC MP3 MP3s RGB sRGB ASAP VIP VIPs FAQ URL PDF
-    API APIs CPM CPMs CTR ROI KPI DIY OK A.M. P.M. AM PM TV TVs""".split()
+    API APIs CPM CPMs CTR ROI KPI DIY OK A.M. P.M. AM PM TV TVs AI R&D IT HR PR CEO CEOs CFO
+    COO CTO ESG UX UI 5G""".split()
 )
 STATE_ABBR_UPPER = frozenset(w.upper() for w in STATE_ABBR if len(w) == 2)
 _GLUED_MONTH = re.compile(r"^([A-Z]{2})((?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov"

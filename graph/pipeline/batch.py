@@ -115,11 +115,11 @@ def write_article(store: ClaimStore, index: CorroborationIndex,
 
 
 def ingest_article(store: ClaimStore, index: CorroborationIndex, article: Article,
-                   analyzer: str = "rules", force: bool = False) -> ItemResult:
+                   force: bool = False) -> ItemResult:
     if not force and stored_text_hash(store, article.url) == article.text_hash:
         claims = len(stored_claims(store, article.url))
         return ItemResult(article.source_location, True, article.url, claims, skipped=True)
-    analyzed = analyze(article, analyzer=analyzer)
+    analyzed = analyze(article)
     write_article(store, index, analyzed)
     return ItemResult(article.source_location, True, article.url, len(analyzed.claims))
 
@@ -128,7 +128,6 @@ def ingest_article(store: ClaimStore, index: CorroborationIndex, article: Articl
 @dataclass
 class _Job:
     policy: FetchPolicy | None
-    analyzer: str
     known: dict[str, str]  # URL -> text hash of articles to skip (stored and indexed)
 
 
@@ -147,7 +146,7 @@ def _work(source: Source) -> tuple[Source, ItemResult | Prepared]:
         article = load_article(source, _JOB.policy)
         if _JOB.known.get(article.url) == article.text_hash:
             return source, ItemResult(source.location, True, article.url, skipped=True)
-        return source, prepare(analyze(article, analyzer=_JOB.analyzer))
+        return source, prepare(analyze(article))
     except IngestError as exc:
         return source, ItemResult(source.location, False, error=exc.reason)
     except Exception as exc:  # one bad page must not stop the batch
@@ -179,7 +178,6 @@ def ingest_sources(
     store: ClaimStore,
     sources: Iterable[Source],
     policy: FetchPolicy | None = None,
-    analyzer: str = "rules",
     force: bool = False,
     on_item: Callable[[ItemResult], None] | None = None,
     workers: int = 1,
@@ -203,7 +201,7 @@ def ingest_sources(
             for url, (text_hash, n) in stored.items():
                 if url in indexed:
                     known[url], counts[url] = text_hash, n
-        job = _Job(policy, analyzer, known)
+        job = _Job(policy, known)
         writer = OrderedWriter(store, index)
 
         def record(written: Written) -> None:

@@ -29,10 +29,12 @@ CLAIM_PATTERN = """
   OPTIONAL { ?claim ckg:status ?status_concept }
   OPTIONAL { ?claim ckg:sourceText ?source }
   OPTIONAL { ?claim ckg:cueText ?cue }
+  OPTIONAL { ?claim ckg:speakerName ?speaker }
 """
 CLAIM_VARS = (
     "?claim ?text ?content ?start ?end ?article ?url ?outlet ?outlet_name ?outlet_domain "
-    "?published ?status_concept ?sourced ?speculative ?negated ?source ?cue ?check_worthiness"
+    "?published ?status_concept ?sourced ?speculative ?negated ?source ?speaker ?cue "
+    "?check_worthiness"
 )
 def count_claims(store: ClaimStore, flt: ClaimFilter | None = None) -> int:
     flt = flt or ClaimFilter()
@@ -76,6 +78,7 @@ def _record(row: dict, entities: list[str], cues: list[str], links: dict) -> dic
         "status": status_of(row["status_concept"]),
         "sourced": bool(row["sourced"]),
         "source": row["source"],
+        "speaker": row.get("speaker"),
         "cue": row["cue"],
         "speculative": bool(row["speculative"]),
         "hedge_cues": cues,

@@ -31,7 +31,8 @@ OTHER_FORMATS = {
 FORMATS = tuple(RDF_FORMATS) + tuple(OTHER_FORMATS)
 GRAPH_FORMATS = ("trig", "nquads", "jsonld")  # keep named graphs
 CSV_FIELDS = (
-    "id", "status", "text", "content", "source", "cue", "speculative", "hedge_cues", "negated",
+    "id", "status", "text", "content", "source", "speaker", "cue", "speculative", "hedge_cues",
+    "negated",
     "entities", "outlet", "outlet_domain", "published", "article", "start", "end",
     "confirmed_by", "disputed_by", "derived_from", "check_worthiness",
 )

@@ -15,7 +15,16 @@ from datetime import UTC, datetime
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
-from graph.model import AnalyzedArticle, Claim, ClaimLink, Entity, Relation, Span, Status
+from graph.model import (
+    AnalyzedArticle,
+    Attribution,
+    Claim,
+    ClaimLink,
+    Entity,
+    Relation,
+    Span,
+    Status,
+)
 from graph.rdf import ids
 from graph.rdf.reviews import page_review_terms
 from graph.rdf.terms import Terms, Triple, safe_iri
@@ -40,6 +49,8 @@ SINGLE_VALUED = (SCHEMA.name, SCHEMA.softwareVersion, CKG.domain, CKG.entityType
 UNSPECIFIC_ENTITY_TYPE = "thing"  # never replaces a type another article found
 
 QUOTE_CONTEXT = 32
+#: the analyzer's language model is trained on UD English EWT and shares its licence
+MODEL_LICENSE = "https://creativecommons.org/licenses/by-sa/4.0/"
 SCORE_DECIMALS = 4  # check-worthiness precision; graph/queries/pages.py enumerates the values
 ENTITY_CLASS = {
     "person": SCHEMA.Person,
@@ -152,6 +163,13 @@ class _ArticleWriter:
         self.add_shared(agent, RDF.type, PROV.SoftwareAgent)
         self.add_shared(agent, SCHEMA.name, _lit(info.name))
         self.add_shared(agent, SCHEMA.softwareVersion, _lit(info.version))
+        if info.model:
+            model = ids.agent_iri(info.model, info.model_version or "")
+            self.add(self.run, PROV.wasAssociatedWith, model)
+            self.add_shared(model, RDF.type, PROV.SoftwareAgent)
+            self.add_shared(model, SCHEMA.name, _lit(info.model))
+            self.add_shared(model, SCHEMA.softwareVersion, _lit(info.model_version or ""))
+            self.add_shared(model, SCHEMA.license, URIRef(MODEL_LICENSE))
 
     def write_entity(self, entity: Entity) -> URIRef:
         node = ids.entity_iri(entity.key)
@@ -205,10 +223,10 @@ class _ArticleWriter:
         self.add(reporter_link, PROV.agent, reporter)
         self.add(reporter_link, PROV.hadRole, CKG.Reporter)
         attribution = claim.attribution
-        if attribution is None or attribution.source is None:
+        if attribution is None or not claim.sourced:
             return reporter
         source_text = attribution.source_text or attribution.source.text(self.text)
-        speaker = self._speaker_node(claim, attribution.source, source_text)
+        speaker = self._speaker_node(attribution, source_text)
         speaker_link = URIRef(f"{node}/attribution-speaker")
         self.add(node, PROV.qualifiedAttribution, speaker_link)
         self.add(speaker_link, RDF.type, PROV.Attribution)
@@ -219,15 +237,17 @@ class _ArticleWriter:
             cue_text = attribution.cue_text or attribution.cue.text(self.text)
             self.add(node, CKG.cueText, _lit(cue_text))
         self.add(node, CKG.attributionKind, _lit(attribution.kind))
+        if attribution.speaker:
+            self.add(node, CKG.speakerName, _lit(attribution.speaker))
         return speaker
 
-    def _speaker_node(self, claim: Claim, source: Span, source_text: str) -> URIRef:
-        for mention in claim.mentions:
-            entity = self.analyzed.entities.get(mention.entity_key)
-            if entity is not None and mention.span.overlaps(source):
-                speaker = ids.entity_iri(entity.key)
-                self.add(speaker, RDF.type, PROV.Agent)
-                return speaker
+    def _speaker_node(self, attribution: Attribution, source_text: str) -> URIRef:
+        """The entity the source was resolved to; else a node for the source as written in
+        this article ("officials"), never an entity it was not resolved to."""
+        if attribution.speaker_key in self.analyzed.entities:
+            speaker = ids.entity_iri(attribution.speaker_key)
+            self.add(speaker, RDF.type, PROV.Agent)
+            return speaker
         speaker = ids.person_iri(f"{self.analyzed.article.url}#{source_text}")
         self.add(speaker, RDF.type, PROV.Agent)
         self.add(speaker, SCHEMA.name, _lit(source_text))
