@@ -158,7 +158,8 @@ def claims(store, fmt, status, entity, outlet, text, since, until, sort, limit):
     else:
         rows = [{**r, "confirmed": len(r["confirmed_by"]), "disputed": len(r["disputed_by"])}
                 for r in records]
-        _print_table(["status", "outlet_domain", "source", "confirmed", "disputed", "text"], rows)
+        _print_table(["status", "outlet_domain", "speaker", "source", "confirmed", "disputed",
+                      "text"], rows)
 
 
 @main.command(name="export")
@@ -303,6 +304,19 @@ def eval_attribution(directory, limit):
     from graph.evaluate import attribution
 
     _print_scores(attribution.evaluate(directory, limit=limit))
+
+
+@eval_group.command(name="news")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--html", "html_dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              default=None, help="Folder of ID.html pages (default: ../shared/eval/news-html).")
+@click.option("--split", type=click.Choice(["dev", "test", "all"]), default="all",
+              show_default=True)
+def eval_news(gold, html_dir, split):
+    """Hand-labelled real news (tests/gold/news.json): unit accuracy, sourced P/R, speaker."""
+    from graph.evaluate import news
+
+    _print_scores(news.evaluate(gold, html_dir or news.PAGES, None if split == "all" else split))
 
 
 @eval_group.command(name="hedge")

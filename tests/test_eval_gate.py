@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from graph.evaluate import attribution, checkworthy, hedge, negation
+from graph.evaluate import attribution, checkworthy, hedge, negation, news
 from tests.conftest import need
 
 pytestmark = pytest.mark.eval
@@ -58,3 +58,10 @@ def test_checkthat_dev_checkworthy() -> None:
     result = checkworthy.evaluate(_need(EVAL / "checkthat2020-t5" / "train"), split="dev")
     assert result["debates"] == 10
     _check("checkthat_dev", result)
+
+
+def test_news_dev_gold() -> None:
+    """The hand-labelled real-news units (tests/gold/news.json, dev pages; test pages report)."""
+    result = news.evaluate(ROOT / "tests" / "gold" / "news.json", _need(news.PAGES), split="dev")
+    assert result["units"] == 198
+    _check("news_dev", result)

@@ -20,6 +20,7 @@ from rdflib import Dataset
 from graph.bench import ingest as ingest_bench
 from graph.bench import queries as query_bench
 from graph.bench import synth
+from graph.bench.stages import stage_ms_p50
 from graph.queries.export import export
 from graph.store.claim_store import ClaimStore
 from graph.store.open import open_store
@@ -158,6 +159,9 @@ def run_bench(config: BenchConfig, echo: Callable[[str], None] = print) -> dict:
     result: dict = {"quick": config.quick, "machine": info}
     try:
         result.update(bench_ingest(config, work, echo))
+        result["stage_ms_p50"] = stage_ms_p50(config.pages, work)
+        echo("  per page, median ms: " + ", ".join(
+            f"{stage} {ms}" for stage, ms in result["stage_ms_p50"].items()))
         if config.batch:
             echo(f"batch: {config.batch} synthetic pages, {config.workers} workers")
             result.update(ingest_bench.run_batch(sorted(DEMO.glob("*.html")), config.batch,

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from graph.analyze.attribution import find_attributions
+from graph.analyze.doc import make_doc
+from graph.analyze.refine import is_attribution
 from graph.analyze.sentences import split_sentences
 
 log = logging.getLogger(__name__)
@@ -115,8 +117,11 @@ def evaluate_docs(docs: Iterable[GoldDoc], detail: bool = False) -> dict:
         n_docs += 1
         preds: dict[str, list[list[Frag]]] = {"source": [], "cue": [], "content": []}
         gold_cues = doc.spans["Cue"]
-        for sent in split_sentences(doc.text, []):
-            atts = find_attributions(doc.text, sent)
+        sentences = split_sentences(doc.text, [])
+        proposed = [find_attributions(doc.text, sent) for sent in sentences]
+        parsed = make_doc(doc.text, sentences, [i for i, atts in enumerate(proposed) if atts])
+        for sent, unit, atts in zip(sentences, parsed.units, proposed, strict=True):
+            atts = [a for a in atts if is_attribution(unit, a)]
             g = any(_overlaps([(sent.start, sent.end)], c) for c in gold_cues)
             s_gold += g
             s_pred += bool(atts)
