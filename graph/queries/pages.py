@@ -68,11 +68,8 @@ def entity_iris(store: ClaimStore, name: str) -> list[str]:
 
 
 def entity_pattern(store: ClaimStore, name: str) -> str:
-    """Claims about one of the entities ``name`` names (see :func:`entity_iris`), or said by
-    it: a speaker resolved to the entity ("she" -> Anna Lindqvist) counts too."""
-    iris = entity_iris(store, name)
-    return (f"{{ {_object_in('schema:about', '?e', iris)} }} UNION "
-            f"{{ {_object_in('schema:author', '?e', iris)} }}")
+    """``?claim schema:about`` one of the entities ``name`` names (see :func:`entity_iris`)."""
+    return _object_in("schema:about", "?e", entity_iris(store, name))
 
 
 def _object_in(predicate: str, var: str, iris: list[str]) -> str:
