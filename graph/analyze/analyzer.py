@@ -16,7 +16,17 @@ from graph.analyze.hedging import find_hedges, find_negations
 from graph.analyze.refine import needs_parse, refine_claim
 from graph.analyze.sentences import split_sentences
 from graph.analyze.speakers import carry_quotations, resolve_speakers
-from graph.model import AnalyzedArticle, AnalyzerInfo, Article, Claim, Cue, Mention, Span
+from graph.model import (
+    AnalyzedArticle,
+    AnalyzerInfo,
+    Article,
+    Claim,
+    Cue,
+    Entity,
+    Mention,
+    Sentence,
+    Span,
+)
 
 log = logging.getLogger(__name__)
 
@@ -115,7 +125,7 @@ def analyze(article: Article) -> AnalyzedArticle:
     return AnalyzedArticle(article, sentences, claims, entities, info)
 
 
-def _introduction(text: str, sentence, mentions: list[Mention]) -> Claim | None:
+def _introduction(text: str, sentence: Sentence, mentions: list[Mention]) -> Claim | None:
     """ "Ortiz said:" is no claim, but it gives the speaker of the quoted paragraph after it."""
     if sentence.kind != "sentence" or not text[sentence.start:sentence.end].rstrip().endswith(":"):
         return None
@@ -128,8 +138,8 @@ def _introduction(text: str, sentence, mentions: list[Mention]) -> Claim | None:
                  attribution=attribution, mentions=inside)
 
 
-def _refined(text: str, sentences: list, claims: list[Claim], units: list[int],
-             entities: dict) -> list[Claim]:
+def _refined(text: str, sentences: list[Sentence], claims: list[Claim], units: list[int],
+             entities: dict[str, Entity]) -> list[Claim]:
     """Each proposed claim read on its unit's parse; advice to the reader is dropped."""
     wanted = [index for claim, index in zip(claims, units, strict=True)
               if needs_parse(text, claim)]

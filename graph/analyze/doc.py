@@ -88,12 +88,6 @@ class Doc:
     text: str
     units: list[Unit] = field(default_factory=list)
 
-    def unit_of(self, sentence: Sentence) -> Unit:
-        for unit in self.units:
-            if unit.sentence == sentence:
-                return unit
-        raise KeyError(sentence)
-
 
 def one_sentence(doc: ParsedUnit) -> ParsedUnit:
     """A unit is one sentence: the parser may not split it (it respects preset boundaries)."""

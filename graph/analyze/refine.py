@@ -107,15 +107,22 @@ def sources_claim(unit: Unit, attribution: Attribution, kinds: dict[int, str]) -
     return not in_subordinate_clause(cue) or attribution.kind == "relative"
 
 
+def cue_hedge(unit: Unit, cue: Token) -> Cue:
+    return Cue(unit.span_of(cue, cue), cue.text, "hedge")
+
+
+def with_hedge(hedges: list[Cue], hedge: Cue) -> list[Cue]:
+    """``hedges`` with ``hedge`` added unless a hedge already covers its words."""
+    return hedges if any(h.span.overlaps(hedge.span) for h in hedges) else [*hedges, hedge]
+
+
 def tentative_cue(unit: Unit, attribution: Attribution) -> Cue | None:
     """ "X expects ...", "the launch suggests ...": the cue itself makes the claim speculative."""
     cue = cue_token(unit, attribution)
     if cue is None:
         return None
     lemma = cue.lemma_.lower()
-    if lemma in FORECAST_CUES or lemma in TENTATIVE_EVIDENTIAL:
-        return Cue(unit.span_of(cue, cue), cue.text, "hedge")
-    return None
+    return cue_hedge(unit, cue) if lemma in FORECAST_CUES | TENTATIVE_EVIDENTIAL else None
 
 
 def subject_attribution(text: str, unit: Unit, kinds: dict[int, str]) -> Attribution | None:
@@ -172,10 +179,8 @@ def refine_claim(text: str, unit: Unit, claim: Claim, entities: dict[str, Entity
     if attribution is not None and not (is_attribution(unit, attribution)
                                         and sources_claim(unit, attribution, kinds)):
         cue = cue_token(unit, attribution)
-        if cue is not None and is_evidential(cue) and cue.lemma_.lower() in TENTATIVE_EVIDENTIAL:
-            evidential = Cue(unit.span_of(cue, cue), cue.text, "hedge")
-            if not any(h.span.overlaps(evidential.span) for h in claim.hedges):
-                claim.hedges = [*claim.hedges, evidential]
+        if cue is not None and cue.lemma_.lower() in TENTATIVE_EVIDENTIAL:
+            claim.hedges = with_hedge(claim.hedges, cue_hedge(unit, cue))  # "the launch suggests"
         claim.attribution = attribution = None
         claim.content = Span(claim.start, claim.end)
     if attribution is None:
@@ -188,8 +193,8 @@ def refine_claim(text: str, unit: Unit, claim: Claim, entities: dict[str, Entity
     hedges = main_clause_hedges(unit, claim.hedges, cue)
     if attribution is not None and attribution.kind not in NON_VERBAL_KINDS:
         tentative = tentative_cue(unit, attribution)
-        if tentative is not None and not any(h.span.overlaps(tentative.span) for h in hedges):
-            hedges.append(tentative)
+        if tentative is not None:
+            hedges = with_hedge(hedges, tentative)
     claim.hedges = sorted(hedges, key=lambda h: h.span.start)
     claim.negations = main_clause_negations(unit, claim.negations)
     return True

@@ -30,7 +30,6 @@ MAIN_CLAUSE_DEPS = frozenset({"ROOT", "root", "conj", "ccomp", "xcomp", "paratax
 SUBORDINATE_DEPS = frozenset({"acl", "acl:relcl", "advcl", "advcl:relcl", "csubj", "csubj:pass"})
 CLAUSE_DEPS = MAIN_CLAUSE_DEPS | SUBORDINATE_DEPS
 CONTENT_DEPS = frozenset({"ccomp", "parataxis", "xcomp"})
-MODIFIER_DEPS = frozenset({"amod", "acl", "nmod", "compound"})
 
 
 def clause_path(token: Token) -> list[str]:
@@ -60,14 +59,6 @@ def in_subordinate_clause(token: Token) -> bool:
             return True
         node = node.head
     return False
-
-
-def governs_clause(token: Token) -> Token:
-    """The predicate a function word belongs to: "not" -> its verb, "no" -> its noun's verb."""
-    node = token
-    while node.dep_ not in CLAUSE_DEPS and node.head.i != node.i:
-        node = node.head
-    return node
 
 
 def is_modifier_participle(cue: Token) -> bool:
