@@ -67,6 +67,17 @@ def test_default_path_does_not_import_torch() -> None:
     assert out.stdout.strip() == "False"
 
 
+def test_analyzer_parses_without_importing_torch() -> None:
+    """thinc would import torch when the semantic extra is installed; the analyzer keeps it out."""
+    code = (
+        "import sys; from graph.analyze.doc import language_model;"
+        "nlp = language_model(); doc = nlp('The minister said the budget would rise.');"
+        "print(len(doc), 'torch' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["8", "False"]
+
+
 def test_resolve_reranker(monkeypatch: pytest.MonkeyPatch) -> None:
     assert matching.resolve_reranker("lexical") == "lexical"
     expected = "semantic" if semantic.available() else "lexical"

@@ -8,19 +8,24 @@ UD English EWT; CC BY-SA 4.0, see its LICENSE). Token offsets are article-text o
 
 from __future__ import annotations
 
+import importlib
+import importlib.abc
 import json
 import logging
-from collections.abc import Iterable
+import sys
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-
-import spacy
-from spacy.language import Language
-from spacy.tokens import Doc as ParsedUnit
-from spacy.tokens import Token
+from types import ModuleType
+from typing import TYPE_CHECKING
 
 from graph.model import Sentence, Span
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc as ParsedUnit
+    from spacy.tokens import Token
 
 log = logging.getLogger(__name__)
 
@@ -34,12 +39,40 @@ class ModelInfo:
     scores: dict[str, float]
 
 
+class _RefuseImports(importlib.abc.MetaPathFinder):
+    """An import finder that makes the named top-level packages look absent."""
+
+    def __init__(self, packages: Sequence[str]) -> None:
+        self.packages = frozenset(packages)
+
+    def find_spec(self, fullname: str, path: object = None, target: object = None) -> None:
+        if fullname.partition(".")[0] in self.packages:
+            raise ImportError(f"{fullname} is not used by the analyzer")
+
+
+def import_spacy() -> ModuleType:
+    """spaCy, imported on first use and without torch.
+
+    thinc imports torch whenever it is installed (the ``semantic`` extra brings it), which costs
+    about 2.4 s and a few hundred MB here; the shipped pipeline is plain thinc on the CPU and
+    never calls it. torch stays importable for the code that needs it.
+    """
+    if "spacy" in sys.modules:
+        return sys.modules["spacy"]
+    refuse_torch = _RefuseImports(["torch"])
+    sys.meta_path.insert(0, refuse_torch)
+    try:
+        return importlib.import_module("spacy")
+    finally:
+        sys.meta_path.remove(refuse_torch)
+
+
 @cache
 def language_model() -> Language:
     """The shipped pipeline (morphologizer, parser, lemmatizer), loaded once per process."""
     if not (MODEL_DIR / "config.cfg").is_file():
         raise RuntimeError(f"{MODEL_DIR}: the analyzer's model is missing (run `make model`)")
-    return spacy.load(MODEL_DIR)
+    return import_spacy().load(MODEL_DIR)
 
 
 @cache

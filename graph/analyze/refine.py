@@ -9,7 +9,7 @@ subject is a person is that person's ("she committed to building \\"the fastest 
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from typing import TYPE_CHECKING
 
 from graph.analyze.doc import Unit
 from graph.analyze.speakers import QUOTE_CHARS
@@ -35,6 +35,9 @@ from graph.analyze.syntax_lexicon import (
     TENTATIVE_EVIDENTIAL,
 )
 from graph.model import Attribution, Claim, Cue, Entity, Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 #: attribution kinds whose cue is no verb of the sentence ("according to", a sign-off dash)
 NON_VERBAL_KINDS = frozenset({"according_to", "quote", "continuation"})

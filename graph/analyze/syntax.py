@@ -8,7 +8,7 @@ modal a backshift under a past-tense cue, is this unit advice to the reader.
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from typing import TYPE_CHECKING
 
 from graph.analyze.attribution_stance import HUMAN_HEADS
 from graph.analyze.syntax_lexicon import (
@@ -23,6 +23,9 @@ from graph.analyze.syntax_lexicon import (
     ORGANISATION_NOUNS,
     SPEAKING_PRONOUNS,
 )
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 #: clause relations that keep a token in the unit's main clause (coordination, reported content)
 MAIN_CLAUSE_DEPS = frozenset({"ROOT", "root", "conj", "ccomp", "xcomp", "parataxis", "list"})
