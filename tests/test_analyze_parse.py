@@ -142,6 +142,19 @@ def test_a_quotation_over_several_sentences_keeps_its_speaker() -> None:
         assert claim.attribution.speaker == "Ana Ortiz", start
 
 
+def test_an_untagged_quotation_after_a_speakers_sentence_is_theirs() -> None:
+    result = analyzed(
+        "The winter is close, said Ana Ortiz. “We are ready. The ferries will add two sailings "
+        "from December.” “The harbour needs the dredging this year.”",
+        "“Nobody has asked for the money yet.”",
+    )
+    for start in ("The ferries will add", "“The harbour needs"):
+        claim = claim_of(result, start)
+        assert claim.sourced and claim.attribution.speaker == "Ana Ortiz", start
+    # a new paragraph that opens with a quotation names nobody: its speaker stays unknown
+    assert not claim_of(result, "“Nobody has asked").sourced
+
+
 def test_expecting_is_sourced_and_speculative() -> None:
     claim = claim_of(analyzed("The ministry of transport expects traffic to double by 2030."),
                      "The ministry")

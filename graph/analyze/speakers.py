@@ -184,15 +184,25 @@ def carry_quotations(text: str, sentences: list[Sentence], claims: list[Claim]) 
             counted = body[1:]  # a quotation running on: each paragraph reopens it
         claim = by_start.get(sentence.start)
         own = claim.attribution if claim is not None and claim.sourced else None
-        if own is not None and (is_open or quote_open_after(counted, False)) and (
+        # `"We are ready," Ortiz said. "The rest is up to the council."`: an untagged quotation
+        # right after a speaker's sentence, in the same paragraph, is that speaker's
+        whole_quote = (not is_open and starts_quoted and not new_block
+                       and body.rstrip()[-1:] in QUOTE_CHARS
+                       and not quote_open_after(counted, False))
+        if own is not None and (is_open or whole_quote or quote_open_after(counted, False)) and (
                 (own.source_text or "").lower() in FIRST_PERSON):
             own = None  # "we believe ..." inside a quotation: the quoted speaker's words
+        carried = previous if whole_quote and own is None else None
+        if carried is not None and claim is not None:
+            claim.attribution = continuation(carried, claim, text)
         if not is_open and starts_quoted and intro is not None:
             is_open, speaker = True, intro
             counted = body[1:]
         intro = own if own is not None and unit.rstrip().endswith(":") else None
         opened_here = not is_open and quote_open_after(counted, False)
         if is_open or opened_here:
+            if opened_here and (own is None or own.kind == "continuation"):
+                fallback = previous  # `... said Ortiz. "We are ready.`
             if own is not None and own.kind != "continuation":
                 speaker = own
                 for early in waiting:
@@ -201,8 +211,6 @@ def carry_quotations(text: str, sentences: list[Sentence], claims: list[Claim]) 
             elif claim is not None and is_open and speaker is not None:
                 claim.attribution = continuation(speaker, claim, text)
             elif claim is not None:
-                if opened_here:
-                    fallback = previous  # `... said Ortiz. "We are ready.`
                 waiting.append(claim)
         is_open = quote_open_after(counted, is_open)
         if not is_open:
@@ -212,4 +220,6 @@ def carry_quotations(text: str, sentences: list[Sentence], claims: list[Claim]) 
             waiting, fallback = [], None
             if own is None:
                 speaker = None
-        previous = own if own is not None and own.kind != "continuation" else None
+        given = claim.attribution if claim is not None else None
+        previous = own if own is not None and own.kind != "continuation" else (
+            given if given is not None and given.kind == "continuation" else None)
