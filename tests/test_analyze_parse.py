@@ -232,3 +232,17 @@ def test_a_surname_with_a_title_is_the_same_person() -> None:
 ])
 def test_page_notes_calls_to_action_and_questions_are_no_claims(text: str) -> None:
     assert analyzed(text).claims == []
+
+
+def test_a_role_noun_refers_to_the_person_the_article_gave_that_role() -> None:
+    result = analyzed(
+        "President Ana Ortiz met the harbour workers on Monday.",
+        "Prices rose in the port, said Tim Lee, a market analyst with Oanda.",
+        "The president says the dredging will start in May.",
+        "The analyst expects the port to hire forty people next year.",
+        "The company said the ferries will run all winter.",
+    )
+    assert claim_of(result, "The president says").attribution.speaker == "Ana Ortiz"
+    assert claim_of(result, "The analyst expects").attribution.speaker == "Tim Lee"
+    # no organisation is named: "the company" stays unresolved, never a person
+    assert claim_of(result, "The company said").attribution.speaker is None

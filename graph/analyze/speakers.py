@@ -1,8 +1,10 @@
 """Who a claim's source is, and who speaks in the sentences of a running quotation.
 
 ``resolve_speakers`` maps each source mention to the entity it refers to within the article:
-a name to its entity, "he"/"she" to the person last named or last quoted, "the company" /
-"the ministry" to the article's most salient organisation of that kind. Described sources
+a name to its entity, "he"/"she" to the person last named or last quoted, "the president" /
+"the analyst" to the person the article last gave that role ("President Donald Trump",
+"Jeffrey Halley, a market analyst"), "the company" / "the ministry" to the article's most
+salient organisation of that kind. Described sources
 ("officials", "a spokesperson") stay unresolved (None): nothing is guessed.
 
 ``carry_quotations`` attributes the later sentences of a quotation to its speaker
@@ -13,6 +15,7 @@ tag comes at its end.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
@@ -24,21 +27,47 @@ QUOTE_CHARS = "\"“”"
 FIRST_PERSON = frozenset({"i", "we"})
 
 
+#: ", a market analyst with ..." / ", the president of ...": the head noun of an apposition
+_APPOSITION = re.compile(r",\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){0,3}?([a-z][\w-]+)"
+                         r"(?=\s+(?:at|with|for|of|in|from|on|and)\b|\s*[,.;])")
+_WORD_BEFORE = re.compile(r"([A-Za-z][\w-]+)\s+$")
+
+
+def person_roles(text: str, mention: Mention, entity: Entity) -> set[str]:
+    """The role nouns the article gives a person where it names them: a title in the mention
+    ("President Donald Trump"), the word before it ("Wells Fargo analyst Zachary Fadem") and
+    the head of an apposition after it ("Jeffrey Halley, a market analyst with Oanda"); what
+    "the president" or "the analyst" can later refer to. Learned from the article itself."""
+    name_words = {w.lower() for w in entity.name.split()}
+    roles = {w.lower() for w in mention.text.split()[:-1]
+             if w.isalpha() and w.lower() not in name_words}
+    before = _WORD_BEFORE.search(text, max(0, mention.span.start - 40), mention.span.start)
+    if before:
+        roles.add(before.group(1).lower())
+    apposition = _APPOSITION.match(text, mention.span.end, mention.span.end + 100)
+    if apposition:
+        roles.add(apposition.group(1))
+    return roles
+
+
 @dataclass(slots=True)
 class Salience:
-    """Entities named so far in the article, in order, with their mention counts."""
+    """Entities named so far in the article, in order, with their mention counts, and the
+    person each role noun was last given to."""
 
     entities: dict[str, Entity]
     counts: Counter[str] = field(default_factory=Counter)
     last_person: str | None = None
+    roles: dict[str, str] = field(default_factory=dict)
 
-    def see(self, mention: Mention) -> None:
+    def see(self, mention: Mention, text: str) -> None:
         entity = self.entities.get(mention.entity_key)
         if entity is None or is_pronoun_like(mention.text):
             return
         self.counts[entity.key] += 1
         if entity.type == "person":
             self.last_person = entity.key
+            self.roles.update(dict.fromkeys(person_roles(text, mention, entity), entity.key))
 
     def organisation(self, noun: str) -> str | None:
         """The most mentioned organisation so far whose name has ``noun`` in it ("the ministry"),
@@ -110,8 +139,9 @@ def resolve_source(text: str, source: Span, mentions: list[Mention], salience: S
             last_speaker].type in ("person", "thing") else salience.last_person
         return [person] if person else []
     if len(words) == 2 and words[0] == "the":
-        org = salience.organisation(words[1])
-        return [org] if org else []
+        person = None if words[1] in COMPANY_NOUNS else salience.roles.get(words[1])
+        found = person or salience.organisation(words[1])
+        return [found] if found else []
     return []
 
 
@@ -127,7 +157,7 @@ def resolve_speakers(text: str, claims: list[Claim], mentions: list[Mention],
         source = attribution.source if attribution else None
         limit = source.start if source is not None else claim.start
         while seen < len(ordered) and ordered[seen].span.start < limit:
-            salience.see(ordered[seen])
+            salience.see(ordered[seen], text)
             seen += 1
         if attribution is not None and source is not None:
             keys = resolve_source(text, source, claim.mentions, salience, last_speaker)
@@ -137,7 +167,7 @@ def resolve_speakers(text: str, claims: list[Claim], mentions: list[Mention],
                                                    for k in keys)
                 last_speaker = keys[0]
         while seen < len(ordered) and ordered[seen].span.start < claim.end:
-            salience.see(ordered[seen])
+            salience.see(ordered[seen], text)
             seen += 1
 
 
