@@ -219,18 +219,16 @@ def find_entities(
     names = sorted({" ".join(w) for *_, w, _ in raw}, key=lambda n: (-len(n.split()), n))
     canon: dict[str, str] = {}
     types: dict[str, str] = {}
+    canonical: list[tuple[str, list[str], list[str]]] = []  # name, words, words sans honorific
     for name in names:
         words = name.split()
         if name in canon:
             continue
         target = None
-        for longer in names:
-            titled = words[0].lower().rstrip(".") in HONORIFICS  # "Ms. Lindqvist"
-            if longer == name or canon.get(longer) != longer or len(longer.split()) < len(
-                    words) or (len(longer.split()) == len(words) and not titled):
+        titled = words[0].lower().rstrip(".") in HONORIFICS  # "Ms. Lindqvist"
+        for longer, lw, core in canonical:  # names are sorted longest first
+            if len(lw) == len(words) and not titled:
                 continue
-            lw = longer.split()
-            core = [w for w in lw if w.lower().rstrip(".") not in HONORIFICS]
             if name in BRANDS and brand_product(lw):
                 continue  # "Apple" is the maker of "Apple AirPods", not another name for it
             if words == core[-len(words):] or words == core[: len(words)] or (
@@ -246,6 +244,8 @@ def find_entities(
         canon[name] = target or name
         if target is None:
             types[name] = _type_of(words, hints.get(name), sporty)
+            canonical.append((name, words, [w for w in words
+                                            if w.lower().rstrip(".") not in HONORIFICS]))
     dropped = {n for n in names if canon[n] == n and (n in GENERIC or types[n] == "thing"
                and not_an_entity(n.split(), lowered))}
     raw = [r for r in raw if canon[" ".join(r[2])] not in dropped]
