@@ -19,6 +19,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
+from graph.analyze.entities import salient_organisation
 from graph.analyze.gazetteer import HONORIFICS
 from graph.analyze.syntax_lexicon import COMPANY_NOUNS, PERSON_PRONOUNS, PREPOSITIONS
 from graph.model import Attribution, Claim, Entity, Mention, Sentence, Span
@@ -70,13 +71,7 @@ class Salience:
             self.roles.update(dict.fromkeys(person_roles(text, mention, entity), entity.key))
 
     def organisation(self, noun: str) -> str | None:
-        """The most mentioned organisation so far whose name has ``noun`` in it ("the ministry"),
-        or, for "the company" and its kin, the most mentioned organisation of all."""
-        orgs = [(n, key) for key, n in self.counts.items()
-                if self.entities[key].type == "organization"]
-        named = [(n, key) for n, key in orgs if noun in self.entities[key].name.lower().split()]
-        pool = named or (orgs if noun in COMPANY_NOUNS else [])
-        return max(pool, key=lambda pair: pair[0])[1] if pool else None
+        return salient_organisation(noun, self.counts, self.entities)
 
 
 def is_pronoun_like(text: str) -> bool:
