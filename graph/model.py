@@ -144,7 +144,8 @@ RATINGS: dict[str, Rating] = {
     )
 }
 #: Points of the app's 1-5 scale (``bestRating`` / ``worstRating``).
-BEST_RATING, WORST_RATING = 5, 1
+BEST_RATING = 5
+WORST_RATING = 1
 #: States of a recorded review (``schema:creativeWorkStatus``).
 PUBLISHED = "Published"
 WITHDRAWN = "Withdrawn"
