@@ -105,3 +105,42 @@ def test_bad_items_get_one_line_each_and_the_rest_is_kept(tmp_path) -> None:
     (tmp_path / "broken.json").write_text("{not json")
     assert read_feed(tmp_path / "broken.json").problems[0].startswith(
         f"{tmp_path / 'broken.json'}: not JSON")
+
+
+def test_demo_store_with_an_app_review_exports_claimreview_and_passes_shacl(demo_store) -> None:
+    from pathlib import Path
+
+    import pyshacl
+    from rdflib import Dataset, Graph
+
+    from graph.pipeline.reviews import ReviewError, record_review
+    from graph.queries.claims import claim_records
+    from graph.queries.export import export
+
+    claim = claim_records(demo_store, limit=1)[0]["id"]
+    with pytest.raises(ReviewError, match="review URL"):
+        record_review(demo_store, claim, "Mostly false", "", "Ana Checker", review_url="")
+    review = record_review(demo_store, claim, "Mostly false", "Minutes say otherwise.",
+                           "Ana Checker", review_url="https://checkdesk.example/2026/ferry",
+                           label="Largely wrong")
+    record = claim_records(demo_store, limit=None)
+    reviewed = next(r for r in record if r["id"] == claim)
+    assert reviewed["status"] == "disputed"
+    objects = json.loads(export(demo_store, "claimreview"))["@graph"]
+    ours = next(o for o in objects if o["@id"] == review)
+    assert ours["url"] == "https://checkdesk.example/2026/ferry"
+    assert ours["reviewRating"] == {"@type": "Rating", "alternateName": "Largely wrong",
+                                    "ratingValue": 2, "bestRating": 5, "worstRating": 1}
+    assert ours["author"] == {"@type": "Person", "name": "Ana Checker"}
+    assert ours["datePublished"] and ours["claimReviewed"]
+    item = ours["itemReviewed"]
+    assert item["@type"] == "Claim" and item["appearance"][0]["@type"] == "CreativeWork"
+    assert item["appearance"][0]["url"].startswith("https://")
+    dataset = Dataset()
+    dataset.parse(data=export(demo_store, "trig"), format="trig")
+    union = Graph()
+    for graph in dataset.graphs():
+        union += graph
+    shapes = Graph().parse(Path(__file__).resolve().parent.parent / "data" / "shapes.ttl")
+    conforms, _, text = pyshacl.validate(union, shacl_graph=shapes, inference="none")
+    assert conforms, text[:3000]
