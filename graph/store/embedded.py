@@ -1,9 +1,12 @@
-"""Embedded Oxigraph in a folder on disk: RocksDB allows one process at a time."""
+"""Embedded Oxigraph in a folder on disk: RocksDB allows one writing process at a time, and
+any number of read-only ones beside it (each sees the store as it was when opened)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import pyoxigraph as ox
+from oxrdflib import OxigraphStore
 from rdflib import Dataset
 
 from graph.errors import StoreError
@@ -34,10 +37,11 @@ def check_store_dir(path: Path, create: bool) -> None:
         raise StoreError(f"{path}: not a claimgraph store (a folder with other files in it)")
 
 
-def open_embedded(path: Path) -> ClaimStore:
-    dataset = Dataset(store="Oxigraph", default_union=True)
+def open_embedded(path: Path, read_only: bool = False) -> ClaimStore:
+    if read_only and not (path / "CURRENT").exists():
+        raise StoreError(f"{path}: no store here (ingest into it first)")
     try:
-        dataset.open(str(path))
+        inner = ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
     except OSError as exc:
         message = str(exc)
         if "lock" in message.lower():
@@ -46,4 +50,5 @@ def open_embedded(path: Path) -> ClaimStore:
                 "wait for it, or serve it with `oxigraph serve` and use --store sparql:URL"
             ) from None
         raise StoreError(f"{path}: cannot open store ({message.splitlines()[0]})") from None
-    return ClaimStore(dataset, "oxigraph", str(path), side_dir=path)
+    dataset = Dataset(store=OxigraphStore(store=inner), default_union=True)
+    return ClaimStore(dataset, "oxigraph", str(path), side_dir=path, read_only=read_only)
