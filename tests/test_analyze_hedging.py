@@ -165,7 +165,7 @@ def test_scheduled_future_through_analyze() -> None:
 
 def test_a_date_in_the_attribution_tag_does_not_schedule_the_reported_content() -> None:
     """The tag's "on Tuesday" dates the saying, not the prediction it reports."""
-    text = "The port will grow faster than any other in Europe, the mayor said on Tuesday."
+    text = "The port will open a second container terminal, the mayor said on Tuesday."
     [claim] = analyze(Article(url="u", text=text)).claims
     assert claim.sourced and claim.speculative
 
