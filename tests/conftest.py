@@ -1,5 +1,4 @@
-"""Shared fixtures: small stores built from fixture HTML in tmp dirs; real `oxigraph serve`s
-(union default graph, as it comes, read-only) and Virtuoso."""
+"""Shared fixtures: small stores built from fixture HTML in tmp dirs, a real `oxigraph serve`."""
 
 from __future__ import annotations
 
@@ -11,8 +10,6 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -76,21 +73,16 @@ def memory_store() -> Iterator[ClaimStore]:
     store.close()
 
 
-def oxigraph_binary() -> str:
+@pytest.fixture(scope="session")
+def oxigraph_server(tmp_path_factory) -> Iterator[str]:
+    """A real `oxigraph serve` on 127.0.0.1; yields the store spec `sparql:QUERY,UPDATE`."""
     binary = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
     need(Path(binary).exists(), "the `oxigraph` server binary is not installed")
-    return binary
-
-
-@contextmanager
-def oxigraph_serving(location: Path, *options: str,
-                     command: str = "serve") -> Iterator[str]:
-    """A real `oxigraph serve` (or `serve-read-only`) of ``location`` on 127.0.0.1, for the
-    ``with`` block; yields the store spec `sparql:QUERY,UPDATE`."""
     port = free_port()
+    location = tmp_path_factory.mktemp("oxigraph-server")
     process = subprocess.Popen(
-        [oxigraph_binary(), command, "--location", str(location), "--bind", f"127.0.0.1:{port}",
-         *options],
+        [binary, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}",
+         "--union-default-graph"],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
     base = f"http://127.0.0.1:{port}"
@@ -102,55 +94,11 @@ def oxigraph_serving(location: Path, *options: str,
         except OSError:
             if time.monotonic() > deadline or process.poll() is not None:
                 process.kill()
-                pytest.fail(f"oxigraph {command} did not start")
+                pytest.fail("oxigraph serve did not start")
             time.sleep(0.2)
-    try:
-        yield f"sparql:{base}/query,{base}/update"
-    finally:
-        process.terminate()
-        process.wait(10)
-
-
-@pytest.fixture(scope="session")
-def oxigraph_server(tmp_path_factory) -> Iterator[str]:
-    """`oxigraph serve --union-default-graph`: the default graph is the union of the named."""
-    with oxigraph_serving(tmp_path_factory.mktemp("oxigraph-server"),
-                          "--union-default-graph") as spec:
-        yield spec
-
-
-@pytest.fixture(scope="session")
-def oxigraph_plain_server(tmp_path_factory) -> Iterator[str]:
-    """`oxigraph serve` as it comes: the default graph holds only what is written to it."""
-    with oxigraph_serving(tmp_path_factory.mktemp("oxigraph-plain")) as spec:
-        yield spec
-
-
-@dataclass(frozen=True)
-class ReadOnlyServer:
-    spec: str
-    cache: Path  # $XDG_CACHE_HOME of the ingest that built it (its side index is there)
-
-
-@pytest.fixture(scope="session")
-def oxigraph_read_only_server(tmp_path_factory) -> Iterator[ReadOnlyServer]:
-    """`oxigraph serve-read-only` of a store that `oxigraph serve` was given the fixture
-    corpus by (through claimgraph, so it holds claimgraph's store id)."""
-    location = tmp_path_factory.mktemp("oxigraph-read-only")
-    cache = tmp_path_factory.mktemp("read-only-cache")
-    saved = os.environ.get("XDG_CACHE_HOME")
-    os.environ["XDG_CACHE_HOME"] = str(cache)
-    try:
-        with oxigraph_serving(location) as spec:
-            build_store(spec, *sorted(CORPUS.glob("*.html")))
-            build_store(spec, CORPUS / "late")
-    finally:
-        if saved is None:
-            os.environ.pop("XDG_CACHE_HOME")
-        else:
-            os.environ["XDG_CACHE_HOME"] = saved
-    with oxigraph_serving(location, command="serve-read-only") as spec:
-        yield ReadOnlyServer(spec, cache)
+    yield f"sparql:{base}/query,{base}/update"
+    process.terminate()
+    process.wait(10)
 
 
 @pytest.fixture(scope="session")

@@ -9,7 +9,7 @@ import graph
 from graph.sources.fetch import FetchPolicy
 from graph.sources.inputs import Source
 from graph.sources.urls import is_url
-from graph.ui.context import Ctx, current, writing
+from graph.ui.context import Ctx, current, refresh
 from graph.ui.uploads import allow_private, item_outcome, upload_folder, write_uploads
 
 RESULTS = "ingest_results"
@@ -29,13 +29,11 @@ def _run(ctx: Ctx, files: list, urls: list[str], refused: list[str]) -> list[dic
                         "result": item_outcome(item)})
         bar.progress(done / max(1, len(sources)), text=f"{done}/{len(sources)}: {label}")
 
-    try:
-        with writing(ctx) as store:
-            graph.ingest(store, sources, policy=FetchPolicy(allow_private=allow_private()),
-                         on_item=on_item)
-    except graph.StoreError as exc:
-        st.error(str(exc))
+    with ctx.lock:
+        graph.ingest(ctx.store, sources, policy=FetchPolicy(allow_private=allow_private()),
+                     on_item=on_item)
     bar.progress(1.0, text="Done")
+    refresh()
     return results
 
 

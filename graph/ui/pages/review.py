@@ -7,12 +7,11 @@ import pandas as pd
 import streamlit as st
 
 import graph
-from graph.errors import StoreError
 from graph.model import RATINGS
 from graph.pipeline.reviews import ReviewError, record_review, withdraw_review
 from graph.queries.filters import ClaimFilter
 from graph.queries.reviews import list_reviews
-from graph.ui.context import Ctx, current, writing
+from graph.ui.context import Ctx, current, refresh
 from graph.ui.html import esc, list_html, short
 from graph.ui.navigation import go, param
 from graph.ui.widgets import nav_button, pill
@@ -53,16 +52,17 @@ def _form(ctx: Ctx, claim: str) -> None:
     if not submitted:
         return
     try:
-        with writing(ctx) as store:
-            record_review(store, claim, st.session_state["review_rating"],
+        with ctx.lock:
+            record_review(ctx.store, claim, st.session_state["review_rating"],
                           st.session_state.get("review_note") or "",
                           st.session_state.get("review_reviewer") or "",
                           st.session_state.get("review_evidence") or "",
                           review_url=st.session_state.get("review_url") or "",
                           label=st.session_state.get("review_label") or "")
-    except (ReviewError, StoreError) as exc:
+    except ReviewError as exc:
         st.error(str(exc))
         return
+    refresh()
     st.session_state["review_flash"] = "Review recorded; the claim's status is updated."
     st.rerun()
 
@@ -85,12 +85,9 @@ def _reviews(ctx: Ctx, claim: str | None) -> None:
                           placeholder="Choose a review…")
     right.write("")
     if right.button("Withdraw", key="review_withdraw", disabled=pick is None) and pick:
-        try:
-            with writing(ctx) as store:
-                withdraw_review(store, pick)
-        except StoreError as exc:
-            st.error(str(exc))
-            return
+        with ctx.lock:
+            withdraw_review(ctx.store, pick)
+        refresh()
         st.session_state["review_flash"] = "Review withdrawn (kept, marked withdrawn)."
         st.rerun()
 
