@@ -9,8 +9,6 @@ import logging
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -30,30 +28,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def _open(spec: str | None, wait: float = 0.0, create: bool = False):
-    """The store for a command that writes; only ``ingest`` creates one."""
+    """The store for a command; only ``ingest`` creates one."""
     try:
         return graph.open_store(spec, wait=wait, create=create)
-    except graph.StoreError as exc:
-        raise click.ClickException(str(exc)) from None
-
-
-@contextmanager
-def _reading(spec: str | None, need_data: bool = True) -> Iterator[graph.ClaimStore]:
-    """The store for a command that only reads, opened read-only (it works beside an ingest
-    or the app, and on a read-only endpoint); a store holding no claimgraph data is one line
-    when ``need_data``. A store error while reading is one line too."""
-    with _open_read_only(spec) as opened:
-        try:
-            if need_data:
-                opened.require_data()
-            yield opened
-        except graph.StoreError as exc:
-            raise click.ClickException(str(exc)) from None
-
-
-def _open_read_only(spec: str | None) -> graph.ClaimStore:
-    try:
-        return graph.open_store(spec, create=False, read_only=True)
     except graph.StoreError as exc:
         raise click.ClickException(str(exc)) from None
 
@@ -170,7 +147,7 @@ def claims(store, fmt, status, entity, outlet, text, since, until, sort, limit):
     flt = graph.ClaimFilter(status=status, entity=entity, outlet=outlet, text=text,
                       date_from=since.date() if since else None,
                       date_to=until.date() if until else None)
-    with _reading(store) as opened:
+    with _open(store) as opened:
         records = graph.claims(opened, flt, sort=sort, limit=limit)
     if fmt == "json":
         click.echo(json.dumps(records, ensure_ascii=False, indent=2))
@@ -198,7 +175,7 @@ def export_command(store, fmt, out, status):
     flt = graph.ClaimFilter(status=status) if status else None
     if out is not None and not out.parent.is_dir():
         raise click.ClickException(f"{out}: no such folder {out.parent}")
-    with _reading(store) as opened:
+    with _open(store) as opened:
         data = graph.export(opened, fmt, flt)
     if out is None:
         sys.stdout.buffer.write(data)
@@ -224,13 +201,11 @@ def query(query, store, fmt, max_rows, timeout):
         if not path.is_file():
             raise click.ClickException(f"{path}: no such query file")
         query = path.read_text(encoding="utf-8")
-    with _reading(store, need_data=False) as opened:
+    with _open(store) as opened:
         try:
             result = run_query(opened, query, max_rows=max_rows, timeout_s=timeout)
         except QueryRefused as exc:
             raise click.ClickException(str(exc)) from None
-        if not result.rows and not opened.has_data():
-            click.echo(f"{opened.location}: no claimgraph data in this store", err=True)
     _print_rows(result.columns, result.rows, fmt)
     if result.truncated:
         click.echo(f"(stopped at {len(result.rows)} rows)", err=True)
@@ -245,7 +220,7 @@ def trace(claim, store, fmt):
     """Print the provenance chain of CLAIM (its IRI) back to the earliest source, with dates."""
     from graph.corroborate.network import trace as trace_claim
 
-    with _reading(store) as opened, open_index(opened, write=False) as index:
+    with _open(store) as opened, open_index(opened) as index:
         steps = trace_claim(claim, index)
     if not steps:
         raise click.ClickException(f"{claim}: no such claim in the store")
@@ -264,7 +239,7 @@ def circular(store, min_group):
     """Report circular reporting: citation cycles, and many articles tracing to one upstream."""
     from graph.corroborate.network import derivation_graph, find_circular_reporting
 
-    with _reading(store) as opened, open_index(opened, write=False) as index:
+    with _open(store) as opened, open_index(opened) as index:
         report = find_circular_reporting(derivation_graph(index.article_derivations()),
                                          min_group=min_group)
     for cycle in report.cycles:

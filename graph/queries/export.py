@@ -66,7 +66,7 @@ def store_quads(store: ClaimStore, graphs: Iterable[str] | None = None) -> Itera
                 None, None, None, ox.NamedNode(name))
             continue
         graph_name = ox.NamedNode(name)
-        for s, p, o in store.graph_triples(name):
+        for s, p, o in store.dataset.graph(URIRef(name)):
             yield ox.Quad(_to_ox(s), _to_ox(p), _to_ox(o), graph_name)
 
 

@@ -1,17 +1,14 @@
 """``ClaimStore``: one opened store (embedded Oxigraph, rdflib memory or a SPARQL endpoint).
 
-Every store is read as an rdflib ``Dataset`` whose default graph is the union of the named
-graphs. An endpoint whose default graph is not (``oxigraph serve`` and Fuseki by default) is
-asked for the union per query once claimgraph data is found in it (:data:`UNION_OPTIONS`).
+Every store is an rdflib ``Dataset`` whose default graph is the union of the named graphs.
 Writes go through :meth:`ClaimStore.update` as one SPARQL Update request, which Oxigraph (and any
 SPARQL 1.1 endpoint) applies as one transaction: an article is either fully stored or absent.
-A store opened read-only refuses writes with :class:`ReadOnlyStore`.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -29,23 +26,6 @@ log = logging.getLogger(__name__)
 #: Every graph claimgraph writes is under this IRI.
 GRAPHS = "https://w3id.org/claimgraph/graph/"
 
-#: What makes an endpoint's default graph the union of its named graphs for one query, tried in
-#: turn when it is not: Oxigraph's ``union-default-graph`` parameter, Jena's union graph name.
-UNION_OPTIONS = ("union-default-graph", "default-graph-uri=urn:x-arq:UnionGraph")
-
-#: claimgraph data is there when some named graph types a node as a claim
-_CLAIM = "?c a <http://schema.org/Claim>"
-#: HTTP answers of an endpoint that takes queries and refuses updates
-_REFUSED = (401, 403, 405)
-
-
-class ReadOnlyStore(StoreError):
-    """A write to a store opened read-only, or one the endpoint refused."""
-
-
-class NoClaimgraphData(StoreError):
-    """The store holds no claimgraph data where claimgraph reads."""
-
 
 @dataclass
 class ClaimStore:
@@ -55,60 +35,13 @@ class ClaimStore:
     side_dir: Path | None = None  # where side indexes live (None: in memory)
     #: side objects that live as long as the store (the in-memory store's corroboration index)
     attached: dict[str, Any] = field(default_factory=dict, repr=False)
-    read_only: bool = False
-    #: how an endpoint's default graph is made the union: "" (it is), an option of
-    #: UNION_OPTIONS, None (not known yet: no claimgraph data found so far)
-    union: str | None = field(default=None, repr=False)
     _closed: bool = field(default=False, repr=False)
 
     # --- reading -------------------------------------------------------------------------
-    def _ask_raw(self, query: str) -> bool:
-        result = self.dataset.query(query)
-        if isinstance(result, tuple):
-            raise StoreError(f"{self.location}: query failed ({result[1]})")
-        return bool(result.askAnswer)
-
-    def _find_union(self) -> None:
-        """Learn, by reading, how this endpoint's default graph covers its named graphs."""
-        if self.kind != "sparql" or self.union is not None:
-            return
-        if self._ask_raw(f"ASK {{ {_CLAIM} }}"):
-            self.union = ""
-            return
-        if not self._ask_raw(f"ASK {{ GRAPH ?g {{ {_CLAIM} }} }}"):
-            return  # nothing of claimgraph's yet: ask again on the next read
-        connector = self.dataset.store
-        base = connector.query_endpoint
-        for option in UNION_OPTIONS:
-            connector.query_endpoint = f"{base}{'&' if '?' in base else '?'}{option}"
-            try:
-                if self._ask_raw(f"ASK {{ {_CLAIM} }}"):
-                    self.union = option
-                    return
-            except StoreError:  # an endpoint refusing an option it does not know
-                pass
-        connector.query_endpoint = base
-        raise StoreError(
-            f"{self.location}: the endpoint's default graph is not the union of its named "
-            "graphs, and no known option makes it so; configure it as the union "
-            "(docs/stores.md)")
-
-    def has_data(self) -> bool:
-        """Does the store hold claimgraph data where claimgraph reads it?"""
-        self._find_union()
-        return self._ask_raw(f"ASK {{ {_CLAIM} }}")
-
-    def require_data(self) -> None:
-        """Raise :class:`NoClaimgraphData`, one line naming the store, when it holds none."""
-        if not self.has_data():
-            raise NoClaimgraphData(f"{self.location}: no claimgraph data in this store "
-                                   "(nothing ingested yet, or another store?)")
-
     def _run(self, query: str, bindings: Mapping[str, Node] | None):
         query = with_values(query, bindings or {})
         if self.kind == "memory":
             query = protect_escapes(query)
-        self._find_union()
         result = self.dataset.query(query)
         if isinstance(result, tuple):  # rdflib's answer to an HTTP error: (status, message, None)
             raise StoreError(f"{self.location}: query failed ({result[1]})")
@@ -152,37 +85,18 @@ class ClaimStore:
             f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {self._own_graphs()} }}")
         return sorted(row["g"] for row in rows)
 
-    def graph_triples(self, identifier: str) -> Iterator[tuple[Node, Node, Node]]:
-        """The triples of one named graph, read by name whatever the default graph is."""
-        if self.kind != "sparql":
-            yield from self.dataset.graph(URIRef(identifier))
-            return
-        for row in self.select_terms(
-                f"SELECT ?s ?p ?o WHERE {{ GRAPH {URIRef(identifier).n3()} {{ ?s ?p ?o }} }}"):
-            yield row["s"], row["p"], row["o"]
-
     def graph(self, identifier: str) -> Graph:
         """A copy of one named graph, with RDF 1.1 plain literals (no explicit xsd:string)."""
         copy = Graph(identifier=URIRef(identifier))
-        for s, p, o in self.graph_triples(identifier):
+        for s, p, o in self.dataset.graph(URIRef(identifier)):
             if isinstance(o, Literal) and o.datatype == XSD.string:
                 o = Literal(str(o))
             copy.add((s, p, o))
         return copy
 
     # --- writing -------------------------------------------------------------------------
-    def check_writable(self) -> None:
-        """Raise :class:`ReadOnlyStore` before a write command starts: a store opened
-        read-only, or an endpoint refusing an empty update."""
-        if self.read_only:
-            raise ReadOnlyStore(f"{self.location} is read-only")
-        if self.kind == "sparql":
-            self.update("INSERT DATA { }")
-
     def update(self, sparql: str) -> None:
         """Apply one SPARQL Update request atomically."""
-        if self.read_only:
-            raise ReadOnlyStore(f"{self.location} is read-only")
         try:
             if self.kind == "oxigraph":
                 self.dataset.store._inner.update(sparql)  # one Oxigraph transaction
@@ -198,15 +112,12 @@ class ClaimStore:
             if read is not None:
                 body = read().decode("utf-8", "replace").strip()
                 reason += f": {body.splitlines()[0][:300]}" if body else ""
-            if getattr(exc, "code", None) in _REFUSED:
-                raise ReadOnlyStore(f"{self.location} is read-only (the endpoint refused "
-                                    f"the update: {reason})") from exc
             raise StoreError(f"{self.location}: update failed ({reason})") from exc
 
     def flush(self) -> None:
         """Write buffered data to disk. Embedded Oxigraph keeps writes in RocksDB memtables,
         which otherwise grow by ~1.5 MB per article over a long batch."""
-        if self.kind == "oxigraph" and not self.read_only:
+        if self.kind == "oxigraph":
             self.dataset.store._inner.flush()
 
     def close(self) -> None:

@@ -1,12 +1,9 @@
-"""Embedded Oxigraph in a folder on disk: RocksDB allows one writing process at a time, and
-any number of read-only ones beside it (each sees the store as it was when opened)."""
+"""Embedded Oxigraph in a folder on disk: RocksDB allows one process at a time."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-import pyoxigraph as ox
-from oxrdflib import OxigraphStore
 from rdflib import Dataset
 
 from graph.errors import StoreError
@@ -37,11 +34,10 @@ def check_store_dir(path: Path, create: bool) -> None:
         raise StoreError(f"{path}: not a claimgraph store (a folder with other files in it)")
 
 
-def open_embedded(path: Path, read_only: bool = False) -> ClaimStore:
-    if read_only and not (path / "CURRENT").exists():
-        raise StoreError(f"{path}: no store here (ingest into it first)")
+def open_embedded(path: Path) -> ClaimStore:
+    dataset = Dataset(store="Oxigraph", default_union=True)
     try:
-        inner = ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
+        dataset.open(str(path))
     except OSError as exc:
         message = str(exc)
         if "lock" in message.lower():
@@ -50,5 +46,4 @@ def open_embedded(path: Path, read_only: bool = False) -> ClaimStore:
                 "wait for it, or serve it with `oxigraph serve` and use --store sparql:URL"
             ) from None
         raise StoreError(f"{path}: cannot open store ({message.splitlines()[0]})") from None
-    dataset = Dataset(store=OxigraphStore(store=inner), default_union=True)
-    return ClaimStore(dataset, "oxigraph", str(path), side_dir=path, read_only=read_only)
+    return ClaimStore(dataset, "oxigraph", str(path), side_dir=path)

@@ -24,8 +24,7 @@ def store_spec(explicit: str | None = None) -> str:
     return explicit or os.environ.get(STORE_ENV) or DEFAULT_STORE
 
 
-def open_store(spec: str | None = None, wait: float = 0.0, create: bool = True,
-               read_only: bool = False) -> ClaimStore:
+def open_store(spec: str | None = None, wait: float = 0.0, create: bool = True) -> ClaimStore:
     """Open the store named by ``spec`` (see :func:`store_spec`).
 
     ``memory`` -> rdflib Memory store; ``sparql:QUERY_URL[,UPDATE_URL]`` -> remote endpoint;
@@ -34,19 +33,14 @@ def open_store(spec: str | None = None, wait: float = 0.0, create: bool = True,
     empty store). A non-empty folder that holds no store is refused either way. An embedded
     store held by another process raises :class:`StoreLocked` at once, or after retrying for
     ``wait`` seconds.
-
-    Opening writes nothing. ``read_only`` refuses every write (:class:`ReadOnlyStore`); an
-    embedded store opened so is read beside a process writing it, as it was when opened.
     """
     spec = store_spec(spec)
     if spec == "memory":
-        return ClaimStore(Dataset(default_union=True), "memory", spec, read_only=read_only)
+        return ClaimStore(Dataset(default_union=True), "memory", spec)
     if spec.startswith("sparql:"):
-        return open_remote(spec, read_only)
+        return open_remote(spec)
     path = Path(spec)
-    check_store_dir(path, create and not read_only)
-    if read_only:
-        return open_embedded(path, read_only=True)
+    check_store_dir(path, create)
     deadline = time.monotonic() + max(0.0, wait)
     delay = 0.1
     while True:

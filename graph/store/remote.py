@@ -31,8 +31,7 @@ class _RemoteDataset(Dataset):
                      namespace_manager=self.namespace_manager, base=base)
 
 
-def open_remote(spec: str, read_only: bool = False) -> ClaimStore:
-    """Open an endpoint by reading from it (its store id, when it has one); nothing is written."""
+def open_remote(spec: str) -> ClaimStore:
     from rdflib.plugins.stores.sparqlstore import SPARQLUpdateStore
 
     urls = spec.removeprefix("sparql:").split(",")
@@ -48,34 +47,20 @@ def open_remote(spec: str, read_only: bool = False) -> ClaimStore:
     # one, even application/rdf+xml (a result-set graph rdflib cannot read): rank them.
     store.response_mime_types = lambda: RESULT_TYPES
     dataset = _RemoteDataset(store=store, default_union=True)
-    claim_store = ClaimStore(dataset, "sparql", spec, read_only=read_only)
-    try:
-        identity = read_identity(claim_store)
-    except Exception as exc:  # connection refused, HTTP errors, bad responses
-        raise StoreError(f"{spec}: endpoint not reachable ({str(exc).splitlines()[0]})") from None
-    if identity is not None:
-        claim_store.side_dir = _cache() / f"remote-{identity}"
-    return claim_store
-
-
-def _cache() -> Path:
-    return Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "claimgraph"
-
-
-def remote_side_dir(store: ClaimStore) -> Path:
-    """The folder of a remote store's side index, creating the store's id in the endpoint
-    (its first write) when it has none."""
-    cache = _cache()
+    claim_store = ClaimStore(dataset, "sparql", spec)
+    cache = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "claimgraph"
     try:
         cache.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise StoreError(f"{cache}: cannot create the side-index folder ({exc})") from None
-    query_url = store.location.removeprefix("sparql:").split(",")[0].strip()
-    with endpoint_lock(cache, query_url):
-        identity = read_identity(store) or create_identity(store)
-    side_dir = cache / f"remote-{identity}"
-    side_dir.mkdir(parents=True, exist_ok=True)
-    return side_dir
+    try:
+        with endpoint_lock(cache, query_url):
+            identity = remote_identity(claim_store)
+    except Exception as exc:  # connection refused, HTTP errors, bad responses
+        raise StoreError(f"{spec}: endpoint not reachable ({str(exc).splitlines()[0]})") from None
+    claim_store.side_dir = cache / f"remote-{identity}"
+    claim_store.side_dir.mkdir(parents=True, exist_ok=True)
+    return claim_store
 
 
 @contextmanager
@@ -89,24 +74,19 @@ def endpoint_lock(cache: Path, query_url: str) -> Iterator[None]:
         yield
 
 
-_ID_PATTERN = f"GRAPH <{STORE_GRAPH}> {{ <{STORE_GRAPH}> <{STORE_ID}> ?id }}"
+def remote_identity(store: ClaimStore) -> str:
+    """A random id kept in the endpoint, naming this store's local side index.
 
-
-def read_identity(store: ClaimStore) -> str | None:
-    """The random id kept in the endpoint, naming this store's local side index (the smallest,
-    should two processes have written one each), or None before claimgraph's first write."""
-    rows = store.select(f"SELECT ?id WHERE {{ {_ID_PATTERN} }} ORDER BY ?id LIMIT 1")
-    return str(rows[0]["id"]) if rows else None
-
-
-def create_identity(store: ClaimStore) -> str:
-    """Write a new id with a conditional insert and read back the one kept."""
-    fresh = uuid.uuid4().hex
+    Created with a conditional insert, and read back as the smallest id, so that processes
+    opening a fresh endpoint at the same moment agree on one id."""
+    pattern = f"GRAPH <{STORE_GRAPH}> {{ <{STORE_GRAPH}> <{STORE_ID}> ?id }}"
+    query = f"SELECT ?id WHERE {{ {pattern} }} ORDER BY ?id LIMIT 1"
+    rows = store.select(query)
+    if rows:
+        return str(rows[0]["id"])
+    identity = uuid.uuid4().hex
     store.update(
-        f'INSERT {{ GRAPH <{STORE_GRAPH}> {{ <{STORE_GRAPH}> <{STORE_ID}> "{fresh}" }} }} '
-        f"WHERE {{ FILTER NOT EXISTS {{ {_ID_PATTERN} }} }}"
+        f'INSERT {{ GRAPH <{STORE_GRAPH}> {{ <{STORE_GRAPH}> <{STORE_ID}> "{identity}" }} }} '
+        f"WHERE {{ FILTER NOT EXISTS {{ {pattern} }} }}"
     )
-    identity = read_identity(store)
-    if identity is None:
-        raise StoreError(f"{store.location}: the endpoint did not keep claimgraph's store id")
-    return identity
+    return str(store.select(query)[0]["id"])
