@@ -57,14 +57,19 @@ def encoder() -> Iterator[semantic.Encoder]:
     yield enc
 
 
+def _printed_by(code: str) -> str:
+    """What ``code`` prints in a fresh interpreter (nothing imported yet)."""
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return out.stdout.strip()
+
+
 def test_default_path_does_not_import_torch() -> None:
     code = (
         "import sys; from graph.evaluate import matching; from graph.evaluate import semantic;"
         "semantic.available(); matching.resolve_reranker('lexical');"
         "import graph.cli; print('torch' in sys.modules or 'transformers' in sys.modules)"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "False"
+    assert _printed_by(code) == "False"
 
 
 def test_analyzer_parses_without_importing_torch() -> None:
@@ -74,8 +79,7 @@ def test_analyzer_parses_without_importing_torch() -> None:
         "nlp = language_model(); doc = nlp('The minister said the budget would rise.');"
         "print(len(doc), 'torch' in sys.modules)"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.split() == ["8", "False"]
+    assert _printed_by(code).split() == ["8", "False"]
 
 
 def test_resolve_reranker(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -99,11 +99,17 @@ def _rows_by(store: ClaimStore, query: str, nodes: Iterable[str]) -> dict[str, l
     return grouped
 
 
-def _given_item(rows: list[dict]) -> dict:
+def _claim_with_author(rows: list[dict]) -> dict:
+    """A Claim node with the first author the rows name, if any."""
     item: dict = {"@type": "Claim"}
     authors = [r for r in rows if r["author_name"]]
     if authors:
         item["author"] = _agent(authors[0]["author_name"], authors[0]["author_person"])
+    return item
+
+
+def _given_item(rows: list[dict]) -> dict:
+    item = _claim_with_author(rows)
     dates = sorted(iso_date(r["published"]) for r in rows if r["published"])
     if dates:
         item["datePublished"] = dates[0]
@@ -118,10 +124,7 @@ def _given_item(rows: list[dict]) -> dict:
 
 def _claim_item(rows: list[dict]) -> dict:
     """A stored claim as the reviewed Claim: its author, its first dated appearance."""
-    item: dict = {"@type": "Claim"}
-    authors = [r for r in rows if r["author_name"]]
-    if authors:
-        item["author"] = _agent(authors[0]["author_name"], authors[0]["author_person"])
+    item = _claim_with_author(rows)
     appearances = sorted({(iso_date(r["published"]) or "9999", str(r["url"])) for r in rows})
     dated = [a for a in appearances if a[0] != "9999"]
     if dated:
