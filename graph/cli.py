@@ -218,12 +218,17 @@ def query(query, store, fmt, max_rows, timeout):
               show_default=True)
 def trace(claim, store, fmt):
     """Print the provenance chain of CLAIM (its IRI) back to the earliest source, with dates."""
+    from graph.corroborate.network import order_known
     from graph.corroborate.network import trace as trace_claim
 
     with _open(store) as opened, open_index(opened) as index:
         steps = trace_claim(claim, index)
     if not steps:
         raise click.ClickException(f"{claim}: no such claim in the store")
+    if not order_known(steps):
+        undated = sum(1 for s in steps if s.published is None)
+        click.echo(f"order unknown: {undated} of {len(steps)} articles have no publication "
+                   "date, so no step is taken as the origin", err=True)
     rows = [{"published": s.published.isoformat() if s.published else None, "role": s.role,
              "kind": s.kind, "outlet": s.outlet, "domain": s.domain, "article": s.article,
              "claim": s.claim, "reason": s.reason} for s in steps]

@@ -115,7 +115,9 @@ class Article:
     text: str  # extracted body text; all offsets refer to it
     title: str = ""
     author: str | None = None
-    published: date | None = None
+    published: date | None = None  # from the page's metadata, its URL or the user; never the text
+    published_source: str | None = None  # metadata | url | user (None when published is None)
+    modified: date | None = None  # the page's own last-modified date, kept apart from published
     outlet: str = ""  # site name as published ("Harbor Times")
     outlet_domain: str = ""  # host without "www." ("harbortimes.example")
     links: list[Link] = field(default_factory=list)

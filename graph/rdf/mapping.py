@@ -136,6 +136,10 @@ class _ArticleWriter:
             self.add(node, SCHEMA.inLanguage, _lit(art.language))
         if art.published:
             self.add(node, SCHEMA.datePublished, _lit(art.published, datatype=XSD.date))
+            if art.published_source:
+                self.add(node, CKG.dateSource, _lit(art.published_source))
+        if art.modified:
+            self.add(node, SCHEMA.dateModified, _lit(art.modified, datatype=XSD.date))
         for link in art.links:
             target = safe_iri(link.href)
             if target is not None:

@@ -15,7 +15,7 @@ from lxml import html as lxml_html
 from graph.errors import IngestError
 from graph.model import Article, Block, Link
 from graph.sources.link_text import continues_sentence, mend_link_spaces
-from graph.sources.markup import extract_reviews, parse_date
+from graph.sources.markup import extract_reviews, page_dates
 from graph.sources.urls import clean_url, host, is_url, same_site
 
 log = logging.getLogger(__name__)
@@ -174,6 +174,7 @@ def extract_article(html_text: str, url: str, location: str) -> Article:
         document = trafilatura.bare_extraction(
             html_text, url=url if is_url(url) else None, with_metadata=True,
             include_links=True, include_tables=False, favor_precision=False,
+            date_extraction_params={"extensive_search": False, "original_date": True},
         )
         if document is None or document.body is None:
             raise IngestError(location, "no article text found")
@@ -188,12 +189,15 @@ def extract_article(html_text: str, url: str, location: str) -> Article:
     if _prose_chars(html_text) < MIN_TEXT_CHARS:
         raise IngestError(location, "no article text found (only tables or scripts)")
     canonical = _article_url(html_text, document.url, url)
+    dates = page_dates(html_text, canonical)
     return Article(
         url=canonical,
         text=text,
         title=" ".join((document.title or "").split()),
         author=(document.author or None),
-        published=parse_date(document.date),
+        published=dates.published,
+        published_source=dates.source,
+        modified=dates.modified,
         outlet=(document.sitename or document.hostname or host(canonical) or "").strip(),
         outlet_domain=host(canonical) or (document.hostname or ""),
         links=_body_links(document.body, canonical),
