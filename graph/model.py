@@ -124,12 +124,29 @@ class Article:
     blocks: list[Block] = field(default_factory=list)  # empty: split on newlines
     language: str | None = None
     reviews: list[Review] = field(default_factory=list)
-    source_location: str = ""  # what the user gave: URL or file path
+    source_location: str = ""  # what the user gave: URL, file path or "-"; a path is never stored
     html_hash: str = ""
+    source_file: str | None = None  # the original file name, recorded only when the user asks
 
     @property
     def text_hash(self) -> str:
         return "sha256:" + hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+
+UNKNOWN_OUTLET = "unknown outlet"  # the one outlet of articles with no outlet name and no URL
+
+
+@dataclass(frozen=True, slots=True)
+class GivenMetadata:
+    """What the user says of one article (``--url``, ``--title``, ...): each None is unsaid and
+    left to the page; what is said wins over the page's own metadata."""
+
+    url: str | None = None
+    title: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    published: date | None = None
+    source_file: str | None = None  # the file name to keep as dcterms:source
 
 
 @dataclass(frozen=True, slots=True)
