@@ -356,6 +356,18 @@ def eval_news(gold, html_dir, split):
     _print_scores(news.evaluate(gold, html_dir or news.PAGES, None if split == "all" else split))
 
 
+@eval_group.command(name="entities")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+                required=False)
+@click.option("--split", type=click.Choice(["dev", "test"]), default="dev", show_default=True,
+              help="Which UNER English EWT file, when PATH is not given.")
+def eval_entities(path, split):
+    """Universal NER English EWT (IOB2): entity mention and type P/R/F1 (PER, ORG, LOC)."""
+    from graph.evaluate import entities
+
+    _print_scores(entities.evaluate(path or entities.UNER / entities.SPLIT_FILES[split]))
+
+
 @eval_group.command(name="hedge")
 @click.argument("path", type=click.Path(exists=True, path_type=Path))
 def eval_hedge(path):

@@ -61,9 +61,43 @@ class Link:
     text: str = ""
 
 
+class Scale(StrEnum):
+    """The one rating scale every review is normalised to (for filters and statuses)."""
+
+    TRUE = "true"
+    MOSTLY_TRUE = "mostly true"
+    MIXTURE = "mixture"
+    MOSTLY_FALSE = "mostly false"
+    FALSE = "false"
+    OTHER = "other"
+
+
+#: What each point of the scale tells the corroboration index: only true / mostly true
+#: confirm, only false / mostly false dispute; mixture and other change no status.
+SCALE_VERDICT: dict[Scale, str | None] = {
+    Scale.TRUE: "true",
+    Scale.MOSTLY_TRUE: "true",
+    Scale.MIXTURE: None,
+    Scale.MOSTLY_FALSE: "false",
+    Scale.FALSE: "false",
+    Scale.OTHER: None,
+}
+
+
+def scale_verdict(scale: str | None) -> str | None:
+    """"true" | "false" | None for a scale value (anything unknown is None)."""
+    try:
+        return SCALE_VERDICT[Scale(scale or "")]
+    except ValueError:
+        return None
+
+
 @dataclass(slots=True)
 class Review:
-    """A schema.org ClaimReview found in a page (or recorded in the app)."""
+    """A schema.org ClaimReview: found in a page, imported from a feed, or recorded in the app.
+
+    ``rating`` is the reviewer's own label (``alternateName``, e.g. "Pants on Fire"), kept as
+    given; ``scale`` is that label normalised (:class:`Scale`)."""
 
     claim_reviewed: str
     rating: str  # alternateName, e.g. "False", "Mostly true"
@@ -74,6 +108,14 @@ class Review:
     url: str | None = None
     published: date | None = None
     verdict: str | None = None  # "true" | "false" | None (mixed / unknown)
+    scale: str | None = None  # a Scale value
+    author_url: str | None = None
+    author_type: str = "Organization"  # Organization | Person
+    item_author: str | None = None  # who made the reviewed claim
+    item_author_type: str = "Person"
+    item_published: date | None = None
+    appearances: list[str] = field(default_factory=list)  # article URLs the claim appeared in
+    first_appearance: str | None = None
 
 
 @dataclass(frozen=True)
@@ -81,20 +123,29 @@ class Rating:
     """A point of the review scale offered in the app."""
 
     label: str
-    value: int
-    verdict: str | None  # what the corroboration index is told: "true" | "false" | None
+    value: int | None
+    scale: Scale
+
+    @property
+    def verdict(self) -> str | None:
+        """What the corroboration index is told: "true" | "false" | None."""
+        return SCALE_VERDICT[self.scale]
 
 
 RATINGS: dict[str, Rating] = {
     r.label: r
     for r in (
-        Rating("True", 5, "true"),
-        Rating("Mostly true", 4, "true"),
-        Rating("Mixed", 3, None),
-        Rating("Mostly false", 2, "false"),
-        Rating("False", 1, "false"),
+        Rating("True", 5, Scale.TRUE),
+        Rating("Mostly true", 4, Scale.MOSTLY_TRUE),
+        Rating("Mixture", 3, Scale.MIXTURE),
+        Rating("Mostly false", 2, Scale.MOSTLY_FALSE),
+        Rating("False", 1, Scale.FALSE),
+        Rating("Other", None, Scale.OTHER),
     )
 }
+#: Points of the app's 1-5 scale (``bestRating`` / ``worstRating``).
+BEST_RATING = 5
+WORST_RATING = 1
 #: States of a recorded review (``schema:creativeWorkStatus``).
 PUBLISHED = "Published"
 WITHDRAWN = "Withdrawn"
@@ -261,3 +312,4 @@ class ClaimLink:
     kind: LinkKind
     similarity: float = 0.0
     reason: str = ""
+    via: str = ""  # a review reaching this claim through a copy: the reviewed claim's IRI

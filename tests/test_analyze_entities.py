@@ -243,3 +243,14 @@ def test_short_forms_of_countries_and_bodies_are_one_entity() -> None:
     assert {key: e.type for key, e in entities.items() if key != "united-states"} == {
         "united-nations": "organization", "european-union": "organization",
         "united-kingdom": "place"}
+
+
+def test_the_company_is_the_most_named_organisation_not_the_last_one() -> None:
+    text = ("Vantor Labs released a phone on Monday. Vantor Labs plans two more this year. "
+            "Its chips come from Korlan Systems Inc. The company expects sales to double. "
+            "The council met on Tuesday.")
+    mentions, entities = _run(text)
+    by_text = {m.text: m.entity_key for m in mentions}
+    assert entities[by_text["The company"]].name == "Vantor Labs"
+    # no council is named: "the council" refers to nobody rather than to the last organisation
+    assert "The council" not in by_text

@@ -138,6 +138,7 @@ PREDICTIONS = [
     ("The bridge will likely reopen on Monday.", "likely"),
     ("Claim: The Harbor Bridge will be closed to all traffic for two years during the retrofit.",
      "claim"),
+    ("Comparable-store sales growth in 2019 will be 3.5%, the company said.", "will"),
 ]
 
 
@@ -160,6 +161,13 @@ def test_scheduled_future_through_analyze() -> None:
     for s in SCHEDULED[:7]:
         assert spec[s] is False, s
     assert spec[PREDICTIONS[0][0]] is True
+
+
+def test_a_date_in_the_attribution_tag_does_not_schedule_the_reported_content() -> None:
+    """The tag's "on Tuesday" dates the saying, not the prediction it reports."""
+    text = "The port will open a second container terminal, the mayor said on Tuesday."
+    [claim] = analyze(Article(url="u", text=text)).claims
+    assert claim.sourced and claim.speculative
 
 
 def test_month_may_is_not_a_modal() -> None:

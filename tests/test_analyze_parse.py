@@ -142,6 +142,19 @@ def test_a_quotation_over_several_sentences_keeps_its_speaker() -> None:
         assert claim.attribution.speaker == "Ana Ortiz", start
 
 
+def test_an_untagged_quotation_after_a_speakers_sentence_is_theirs() -> None:
+    result = analyzed(
+        "The winter is close, said Ana Ortiz. “We are ready. The ferries will add two sailings "
+        "from December.” “The harbour needs the dredging this year.”",
+        "“Nobody has asked for the money yet.”",
+    )
+    for start in ("The ferries will add", "“The harbour needs"):
+        claim = claim_of(result, start)
+        assert claim.sourced and claim.attribution.speaker == "Ana Ortiz", start
+    # a new paragraph that opens with a quotation names nobody: its speaker stays unknown
+    assert not claim_of(result, "“Nobody has asked").sourced
+
+
 def test_expecting_is_sourced_and_speculative() -> None:
     claim = claim_of(analyzed("The ministry of transport expects traffic to double by 2030."),
                      "The ministry")
@@ -219,3 +232,17 @@ def test_a_surname_with_a_title_is_the_same_person() -> None:
 ])
 def test_page_notes_calls_to_action_and_questions_are_no_claims(text: str) -> None:
     assert analyzed(text).claims == []
+
+
+def test_a_role_noun_refers_to_the_person_the_article_gave_that_role() -> None:
+    result = analyzed(
+        "President Ana Ortiz met the harbour workers on Monday.",
+        "Prices rose in the port, said Tim Lee, a market analyst with Oanda.",
+        "The president says the dredging will start in May.",
+        "The analyst expects the port to hire forty people next year.",
+        "The company said the ferries will run all winter.",
+    )
+    assert claim_of(result, "The president says").attribution.speaker == "Ana Ortiz"
+    assert claim_of(result, "The analyst expects").attribution.speaker == "Tim Lee"
+    # no organisation is named: "the company" stays unresolved, never a person
+    assert claim_of(result, "The company said").attribution.speaker is None

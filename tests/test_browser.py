@@ -299,6 +299,7 @@ def test_review_changes_the_status(page, server) -> None:
     assert pill(page) == "speculative"
     choose(page, "review_rating", "False")
     page.locator(".st-key-review_reviewer input").fill("Browser Reviewer")
+    page.locator(".st-key-review_url input").fill("https://checkdesk.example/2026/council")
     page.locator(".st-key-review_note textarea").fill("Contradicted by the council minutes.")
     click_until(page, "review_submit", "Review recorded", attempts=1)
     page.wait_for_function(

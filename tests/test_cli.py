@@ -94,7 +94,15 @@ def test_export_claimreview_is_schema_org(runner, store_dir):
     reviews = document["@graph"]
     assert document["@context"] == "http://schema.org/"
     assert reviews and all(r["@type"] == "ClaimReview" for r in reviews)
-    assert {r["reviewRating"]["alternateName"] for r in reviews} >= {"confirmed", "disputed"}
+    statuses = {"confirmed", "disputed", "sourced", "unsourced", "speculative"}
+    assert not {r["reviewRating"]["alternateName"] for r in reviews} & statuses
+    assert all(r["author"]["name"] != "claimgraph (automated)" for r in reviews)
+    for review in reviews:  # the markup guide's required fields
+        assert review["url"].startswith("https://") and review["claimReviewed"]
+        assert review["reviewRating"]["alternateName"]
+        assert review["itemReviewed"]["@type"] == "Claim"
+    assert any(r["author"]["name"] == "TruthDesk" and r.get("datePublished")
+               and r["itemReviewed"].get("appearance") for r in reviews)
 
 
 def test_query_prints_rows_and_refuses_updates(runner, store_dir, tmp_path):

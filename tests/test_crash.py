@@ -46,7 +46,7 @@ def stored(store_dir: Path) -> dict[str, tuple[str | None, set[str]]]:
     store = open_store(str(store_dir))
     try:
         rows = store.select("""SELECT ?g ?url ?hash WHERE { GRAPH ?g {
-            ?a <http://schema.org/url> ?url .
+            ?a a <http://schema.org/NewsArticle> ; <http://schema.org/url> ?url .
             OPTIONAL { ?a <http://purl.org/dc/terms/identifier> ?hash } } }""")
         claims = store.select("""SELECT ?g ?c WHERE { GRAPH ?g {
             ?c a <http://schema.org/Claim> } }""")

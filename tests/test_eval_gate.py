@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from graph.evaluate import attribution, checkworthy, hedge, negation, news
+from graph.evaluate import attribution, checkworthy, entities, hedge, negation, news
 from tests.conftest import need
 
 pytestmark = pytest.mark.eval
@@ -65,3 +65,10 @@ def test_news_dev_gold() -> None:
     result = news.evaluate(ROOT / "tests" / "gold" / "news.json", _need(news.PAGES), split="dev")
     assert result["units"] == 198
     _check("news_dev", result)
+
+
+def test_uner_dev_entities() -> None:
+    """Entity mentions and types on Universal NER English EWT dev (its test file reports)."""
+    result = entities.evaluate(_need(entities.UNER / entities.SPLIT_FILES["dev"]))
+    assert result["sentences"] == 2001
+    _check("uner_dev", result)

@@ -501,3 +501,22 @@ threads = [threading.Thread(target=run) for _ in range(8)]
 [t.start() for t in threads]; [t.join() for t in threads]
 print(" ".join(found))
 """
+
+
+def test_the_entity_filter_and_counts_include_claims_the_entity_said(store, tmp_path):
+    """A quoted sentence carried to its speaker names nobody, yet it is found under the
+    speaker; a claim both about and by them is counted once, in the table, the status counts
+    and the most-mentioned list alike."""
+    page = _page(tmp_path, "ferry", "Anna Lindqvist runs the ferry company in the harbor town. "
+                 "“We are ready for the winter,” Anna Lindqvist said. “The schedule will add "
+                 "two sailings from December.” The company was founded in 1990.")
+    assert ingest_sources(store, expand_sources([str(page)])).articles == 1
+    flt = ClaimFilter(entity="Anna Lindqvist")
+    records = claim_records(store, flt, limit=None)
+    said = [r for r in records if "two sailings" in r["text"]]
+    assert said and said[0]["speaker"] == "Anna Lindqvist"
+    assert "Anna Lindqvist" not in said[0]["entities"]
+    ids = [r["id"] for r in records]
+    assert len(ids) == len(set(ids)) == sum(status_counts_where(store, flt).values())
+    counted = {row["name"]: row["claims"] for row in top_entities(store, limit=None)}
+    assert counted["Anna Lindqvist"] == len(records)

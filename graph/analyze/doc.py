@@ -8,6 +8,7 @@ UD English EWT; CC BY-SA 4.0, see its LICENSE). Token offsets are article-text o
 
 from __future__ import annotations
 
+import bisect
 import importlib
 import importlib.abc
 import json
@@ -89,6 +90,7 @@ class Unit:
 
     sentence: Sentence
     parse: ParsedUnit | None = None
+    token_ends: list[int] = field(default_factory=list)
 
     @property
     def start(self) -> int:
@@ -103,8 +105,16 @@ class Unit:
     def tokens_in(self, span: Span) -> list[Token]:
         if self.parse is None:
             return []
+        if not self.token_ends:
+            self.token_ends = [t.idx + len(t.text) for t in self.parse]
         a, b = span.start - self.start, span.end - self.start
-        return [t for t in self.parse if t.idx < b and t.idx + len(t.text) > a]
+        first = bisect.bisect_right(self.token_ends, a)
+        tokens = []
+        for token in self.parse[first:]:
+            if token.idx >= b:
+                break
+            tokens.append(token)
+        return tokens
 
     def head_of(self, span: Span) -> Token | None:
         """The token of ``span`` whose head lies outside it (the span's syntactic head)."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 
 from graph.analyze.entities_cues import (
     context_hint,
@@ -38,13 +39,14 @@ from graph.analyze.gazetteer import (
     STATE_ABBR,
     UNITS,
 )
+from graph.analyze.syntax_lexicon import COMPANY_NOUNS
 from graph.analyze.tokens import Tok, tokenize
 from graph.model import Entity, Mention, Sentence, Span
 
 _CONNECT = frozenset({"of", "for", "and", "&", "de", "van", "von", "del", "la", "du", "da"})
 _BREAK = frozenset({"or", "and", "nor", "vs", "versus"}) | UNITS  # "Sword OR Shield", "kW"
 _PRONOUN_PERSON = re.compile(r"\b(?:He|She|he|she)\b")
-_THE_ORG = re.compile(r"\b[Tt]he (?:company|firm|council|agency|department|group|startup)\b")
+_THE_ORG = re.compile(r"\b[Tt]he (company|firm|council|agency|department|group|startup)\b")
 _INITIALS = re.compile(r"^(?:[A-Z]\.)+$")
 _NAME_PREFIX = re.compile(r"^(?:Mc|Mac|O['’]|De['’]?|Le|La|Di|Du)(?=[A-Z])")
 _VERSION = re.compile(r"^\d+(?:\.\d+)*$")
@@ -219,18 +221,16 @@ def find_entities(
     names = sorted({" ".join(w) for *_, w, _ in raw}, key=lambda n: (-len(n.split()), n))
     canon: dict[str, str] = {}
     types: dict[str, str] = {}
+    canonical: list[tuple[str, list[str], list[str]]] = []  # name, words, words sans honorific
     for name in names:
         words = name.split()
         if name in canon:
             continue
         target = None
-        for longer in names:
-            titled = words[0].lower().rstrip(".") in HONORIFICS  # "Ms. Lindqvist"
-            if longer == name or canon.get(longer) != longer or len(longer.split()) < len(
-                    words) or (len(longer.split()) == len(words) and not titled):
+        titled = words[0].lower().rstrip(".") in HONORIFICS  # "Ms. Lindqvist"
+        for longer, lw, core in canonical:  # names are sorted longest first
+            if len(lw) == len(words) and not titled:
                 continue
-            lw = longer.split()
-            core = [w for w in lw if w.lower().rstrip(".") not in HONORIFICS]
             if name in BRANDS and brand_product(lw):
                 continue  # "Apple" is the maker of "Apple AirPods", not another name for it
             if words == core[-len(words):] or words == core[: len(words)] or (
@@ -246,6 +246,8 @@ def find_entities(
         canon[name] = target or name
         if target is None:
             types[name] = _type_of(words, hints.get(name), sporty)
+            canonical.append((name, words, [w for w in words
+                                            if w.lower().rstrip(".") not in HONORIFICS]))
     dropped = {n for n in names if canon[n] == n and (n in GENERIC or types[n] == "thing"
                and not_an_entity(n.split(), lowered))}
     raw = [r for r in raw if canon[" ".join(r[2])] not in dropped]
@@ -288,24 +290,36 @@ def _pronoun_mentions(
             si += 1
         if si < len(sentences):
             by_sent[si].append(m)
-    last_org: str | None = None
+    org_counts: Counter[str] = Counter()
     for i, s in enumerate(sentences):
         prev_people = {m.entity_key for m in by_sent[i - 1] if entities[m.entity_key].type
                        == "person"} if i > 0 else set()
         here_people = {m.entity_key for m in by_sent[i] if entities[m.entity_key].type
                        == "person"}
         for m in _THE_ORG.finditer(text, s.start, s.end):
-            if last_org:
-                out.append(Mention(Span(m.start(), m.end()), m.group(0), last_org))
+            org = salient_organisation(m.group(1).lower(), org_counts, entities)
+            if org:
+                out.append(Mention(Span(m.start(), m.end()), m.group(0), org))
         if len(prev_people) == 1 and not here_people:
             key = next(iter(prev_people))
             m = _PRONOUN_PERSON.search(text, s.start, s.end)
             if m:
                 out.append(Mention(Span(m.start(), m.end()), m.group(0), key))
-        for m in by_sent[i]:
-            if entities[m.entity_key].type == "organization":
-                last_org = m.entity_key
+        org_counts.update(m.entity_key for m in by_sent[i]
+                          if entities[m.entity_key].type == "organization")
     return out
+
+
+def salient_organisation(noun: str, counts: Counter[str],
+                         entities: dict[str, Entity]) -> str | None:
+    """What "the <noun>" refers to, given how often each organisation was named so far
+    (``counts``): the most named one with ``noun`` in its name ("the council": "Portcalder City
+    Council"), or, for "the company" and its kin, the most named organisation of all; never
+    merely the last one named. None when no organisation fits."""
+    orgs = [(n, key) for key, n in counts.items() if entities[key].type == "organization"]
+    named = [(n, key) for n, key in orgs if noun in entities[key].name.lower().split()]
+    pool = named or (orgs if noun in COMPANY_NOUNS else [])
+    return max(pool, key=lambda pair: pair[0])[1] if pool else None
 
 
 _GENERATIONAL = frozenset({"jr", "sr", "ii", "iii", "iv"})

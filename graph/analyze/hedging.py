@@ -95,6 +95,8 @@ _SAID_WHEN = re.compile(
     r"yesterday|(?:this|last)\s+\w+)\b", re.IGNORECASE)
 _LABEL = re.compile(r"\s*[\"“]?((?:viral\s+)?claim|rumou?r)\s*:\s*", re.IGNORECASE)
 _TOKEN = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
+_BE_AMOUNT = re.compile(r"\s+be\s+(?:(?:about|around|roughly|nearly|almost|over|under|at\s+least)"
+                        r"\s+)?[$€£¥]?\d", re.IGNORECASE)
 #: "should" as a prediction ("should be ready", "should cost"), not advice ("should publish")
 _EPISTEMIC_SHOULD = re.compile(
     r"\s+(?:not\s+)?(?:be|arrive|reach|rise|fall|increase|decrease|drop|grow|improve|cost|last"
@@ -163,6 +165,8 @@ def is_scheduled_future(text: str, span: Span, start: int, end: int) -> bool:
     scheduled period it belongs to ("during construction", "while crews work").
     """
     lo, hi = _clause(text, span, start, end)
+    if span.end - span.start > end - start:  # a claim's content: only its own words anchor it
+        lo, hi = max(lo, span.start), min(hi, span.end)
     if _forecast_predicate(text[end:hi]):
         return False
     clause = _SAID_WHEN.sub(" ", text[lo:hi])
@@ -194,6 +198,8 @@ def _review_label(text: str, span: Span) -> Cue | None:
 
 
 def _forecast_predicate(rest: str) -> bool:
+    if _BE_AMOUNT.match(rest):
+        return True  # "growth in 2019 will be 3.5%": a future quantity is a forecast
     words = [w.lower() for w in _TOKEN.findall(rest[:120])]
     while words and words[0] in FUTURE_ADVERBS:
         words.pop(0)

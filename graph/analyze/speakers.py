@@ -1,8 +1,10 @@
 """Who a claim's source is, and who speaks in the sentences of a running quotation.
 
 ``resolve_speakers`` maps each source mention to the entity it refers to within the article:
-a name to its entity, "he"/"she" to the person last named or last quoted, "the company" /
-"the ministry" to the article's most salient organisation of that kind. Described sources
+a name to its entity, "he"/"she" to the person last named or last quoted, "the president" /
+"the analyst" to the person the article last gave that role ("President Donald Trump",
+"Jeffrey Halley, a market analyst"), "the company" / "the ministry" to the article's most
+salient organisation of that kind. Described sources
 ("officials", "a spokesperson") stay unresolved (None): nothing is guessed.
 
 ``carry_quotations`` attributes the later sentences of a quotation to its speaker
@@ -13,9 +15,11 @@ tag comes at its end.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
+from graph.analyze.entities import salient_organisation
 from graph.analyze.gazetteer import HONORIFICS
 from graph.analyze.syntax_lexicon import COMPANY_NOUNS, PERSON_PRONOUNS, PREPOSITIONS
 from graph.model import Attribution, Claim, Entity, Mention, Sentence, Span
@@ -24,30 +28,50 @@ QUOTE_CHARS = "\"“”"
 FIRST_PERSON = frozenset({"i", "we"})
 
 
+#: ", a market analyst with ..." / ", the president of ...": the head noun of an apposition
+_APPOSITION = re.compile(r",\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){0,3}?([a-z][\w-]+)"
+                         r"(?=\s+(?:at|with|for|of|in|from|on|and)\b|\s*[,.;])")
+_WORD_BEFORE = re.compile(r"([A-Za-z][\w-]+)\s+$")
+
+
+def person_roles(text: str, mention: Mention, entity: Entity) -> set[str]:
+    """The role nouns the article gives a person where it names them: a title in the mention
+    ("President Donald Trump"), the word before it ("Wells Fargo analyst Zachary Fadem") and
+    the head of an apposition after it ("Jeffrey Halley, a market analyst with Oanda"); what
+    "the president" or "the analyst" can later refer to. Learned from the article itself."""
+    name_words = {w.lower() for w in entity.name.split()}
+    roles = {w.lower() for w in mention.text.split()[:-1]
+             if w.isalpha() and w.lower() not in name_words}
+    before = _WORD_BEFORE.search(text, max(0, mention.span.start - 40), mention.span.start)
+    if before:
+        roles.add(before.group(1).lower())
+    apposition = _APPOSITION.match(text, mention.span.end, mention.span.end + 100)
+    if apposition:
+        roles.add(apposition.group(1))
+    return roles
+
+
 @dataclass(slots=True)
 class Salience:
-    """Entities named so far in the article, in order, with their mention counts."""
+    """Entities named so far in the article, in order, with their mention counts, and the
+    person each role noun was last given to."""
 
     entities: dict[str, Entity]
     counts: Counter[str] = field(default_factory=Counter)
     last_person: str | None = None
+    roles: dict[str, str] = field(default_factory=dict)
 
-    def see(self, mention: Mention) -> None:
+    def see(self, mention: Mention, text: str) -> None:
         entity = self.entities.get(mention.entity_key)
         if entity is None or is_pronoun_like(mention.text):
             return
         self.counts[entity.key] += 1
         if entity.type == "person":
             self.last_person = entity.key
+            self.roles.update(dict.fromkeys(person_roles(text, mention, entity), entity.key))
 
     def organisation(self, noun: str) -> str | None:
-        """The most mentioned organisation so far whose name has ``noun`` in it ("the ministry"),
-        or, for "the company" and its kin, the most mentioned organisation of all."""
-        orgs = [(n, key) for key, n in self.counts.items()
-                if self.entities[key].type == "organization"]
-        named = [(n, key) for n, key in orgs if noun in self.entities[key].name.lower().split()]
-        pool = named or (orgs if noun in COMPANY_NOUNS else [])
-        return max(pool, key=lambda pair: pair[0])[1] if pool else None
+        return salient_organisation(noun, self.counts, self.entities)
 
 
 def is_pronoun_like(text: str) -> bool:
@@ -110,8 +134,9 @@ def resolve_source(text: str, source: Span, mentions: list[Mention], salience: S
             last_speaker].type in ("person", "thing") else salience.last_person
         return [person] if person else []
     if len(words) == 2 and words[0] == "the":
-        org = salience.organisation(words[1])
-        return [org] if org else []
+        person = None if words[1] in COMPANY_NOUNS else salience.roles.get(words[1])
+        found = person or salience.organisation(words[1])
+        return [found] if found else []
     return []
 
 
@@ -127,7 +152,7 @@ def resolve_speakers(text: str, claims: list[Claim], mentions: list[Mention],
         source = attribution.source if attribution else None
         limit = source.start if source is not None else claim.start
         while seen < len(ordered) and ordered[seen].span.start < limit:
-            salience.see(ordered[seen])
+            salience.see(ordered[seen], text)
             seen += 1
         if attribution is not None and source is not None:
             keys = resolve_source(text, source, claim.mentions, salience, last_speaker)
@@ -137,7 +162,7 @@ def resolve_speakers(text: str, claims: list[Claim], mentions: list[Mention],
                                                    for k in keys)
                 last_speaker = keys[0]
         while seen < len(ordered) and ordered[seen].span.start < claim.end:
-            salience.see(ordered[seen])
+            salience.see(ordered[seen], text)
             seen += 1
 
 
@@ -184,15 +209,25 @@ def carry_quotations(text: str, sentences: list[Sentence], claims: list[Claim]) 
             counted = body[1:]  # a quotation running on: each paragraph reopens it
         claim = by_start.get(sentence.start)
         own = claim.attribution if claim is not None and claim.sourced else None
-        if own is not None and (is_open or quote_open_after(counted, False)) and (
+        # `"We are ready," Ortiz said. "The rest is up to the council."`: an untagged quotation
+        # right after a speaker's sentence, in the same paragraph, is that speaker's
+        whole_quote = (not is_open and starts_quoted and not new_block
+                       and body.rstrip()[-1:] in QUOTE_CHARS
+                       and not quote_open_after(counted, False))
+        if own is not None and (is_open or whole_quote or quote_open_after(counted, False)) and (
                 (own.source_text or "").lower() in FIRST_PERSON):
             own = None  # "we believe ..." inside a quotation: the quoted speaker's words
+        carried = previous if whole_quote and own is None else None
+        if carried is not None and claim is not None:
+            claim.attribution = continuation(carried, claim, text)
         if not is_open and starts_quoted and intro is not None:
             is_open, speaker = True, intro
             counted = body[1:]
         intro = own if own is not None and unit.rstrip().endswith(":") else None
         opened_here = not is_open and quote_open_after(counted, False)
         if is_open or opened_here:
+            if opened_here and (own is None or own.kind == "continuation"):
+                fallback = previous  # `... said Ortiz. "We are ready.`
             if own is not None and own.kind != "continuation":
                 speaker = own
                 for early in waiting:
@@ -201,8 +236,6 @@ def carry_quotations(text: str, sentences: list[Sentence], claims: list[Claim]) 
             elif claim is not None and is_open and speaker is not None:
                 claim.attribution = continuation(speaker, claim, text)
             elif claim is not None:
-                if opened_here:
-                    fallback = previous  # `... said Ortiz. "We are ready.`
                 waiting.append(claim)
         is_open = quote_open_after(counted, is_open)
         if not is_open:
@@ -212,4 +245,6 @@ def carry_quotations(text: str, sentences: list[Sentence], claims: list[Claim]) 
             waiting, fallback = [], None
             if own is None:
                 speaker = None
-        previous = own if own is not None and own.kind != "continuation" else None
+        given = claim.attribution if claim is not None else None
+        previous = own if own is not None and own.kind != "continuation" else (
+            given if given is not None and given.kind == "continuation" else None)

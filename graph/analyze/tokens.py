@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 _TOKEN = re.compile(
     r"(?:[A-Z]\.){2,}"  # U.S. / D.C.
@@ -20,17 +20,18 @@ _TOKEN = re.compile(
 
 @dataclass(frozen=True, slots=True)
 class Tok:
+    """A token; ``low`` (lower case, straight apostrophe) and ``is_cap`` are read so often by the
+    rules that they are computed once, here."""
+
     start: int
     end: int
     text: str
+    low: str = field(init=False)
+    is_cap: bool = field(init=False)
 
-    @property
-    def low(self) -> str:
-        return self.text.lower().replace("’", "'")
-
-    @property
-    def is_cap(self) -> bool:
-        return self.text[:1].isupper()
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "low", self.text.lower().replace("’", "'"))
+        object.__setattr__(self, "is_cap", self.text[:1].isupper())
 
     @property
     def is_word(self) -> bool:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from graph.corroborate import graphops, linking, reviews
 from graph.corroborate.derivation import normalize_url, outlet_keys
+from graph.corroborate.known import DEFAULT_KNOWN
 from graph.corroborate.matching import (
     MIN_CONTENT_WORDS,
     ClaimFeatures,
@@ -97,6 +98,7 @@ class CorroborationIndex:
         self._lock = threading.RLock()
         # id(features) -> (features, word set): candidates come back as the same objects
         self._word_sets: dict[int, tuple[ClaimFeatures, frozenset[str]]] = {}
+        self.known_thresholds = DEFAULT_KNOWN
 
     @classmethod
     def open(cls, path: Path | None = None) -> CorroborationIndex:
@@ -150,7 +152,8 @@ class CorroborationIndex:
             affected |= self._relink(art.url, pairs)
             for other in sorted(relink - {art.url}):
                 affected |= self._relink(other)
-            affected |= reviews.match_article(self.store, art)
+            reviewed = reviews.match_article(self.store, art, self.known_thresholds)
+            affected |= reviewed | self._copies_of(reviewed)
             own = {f.iri for f in self.store.claims_of(art.url)}
             affected |= own
             statuses = self._recompute(affected)
@@ -173,23 +176,36 @@ class CorroborationIndex:
             return CorroborationUpdate(article_url, [], affected, removed, statuses)
 
     def add_review(
-        self, claim_iri: str, verdict: str, review_id: str, reviewer: str = "", url: str = ""
+        self, claim_iri: str, verdict: str, review_id: str, reviewer: str = "", url: str = "",
+        label: str | None = None, scale: str | None = None,
     ) -> CorroborationUpdate:
-        """Record a fact-checker's verdict ("true" | "false") on one claim."""
+        """Record a fact-checker's verdict ("true" | "false") on one claim; it reaches the
+        claim's copies and the claim it copies too."""
         if verdict not in ("true", "false"):
             raise ValueError(f"verdict must be 'true' or 'false', not {verdict!r}")
         with self._tx():
             affected = reviews.withdraw(self.conn, review_id)
-            self.conn.execute(
-                "INSERT INTO review(review_id, claim_iri, verdict, reviewer, url) "
-                "VALUES (?,?,?,?,?)",
-                (review_id, claim_iri, verdict, reviewer, url),
-            )
-            affected.add(claim_iri)
+            reviews.insert_review(self.conn, reviews.StoredReview(
+                review_id, "", verdict, reviewer, url, label, scale, reviews.APP,
+                claim_iri=claim_iri))
+            affected |= {claim_iri} | self._copies_of({claim_iri})
             statuses = self._recompute(affected)
             return CorroborationUpdate(
-                None, linking.links_touching(self.conn, {claim_iri}), affected, set(), statuses
+                None, linking.links_touching(self.conn, affected), affected, set(), statuses
             )
+
+    def add_known_reviews(self, imported: list[reviews.StoredReview]) -> CorroborationUpdate:
+        """Store imported ClaimReviews and match them against every stored claim. The
+        matches are suggestions: the statuses stay as they are."""
+        with self._tx():
+            self.store.reset_caches()
+            affected = reviews.add_imported(self.store, imported, self.known_thresholds)
+            return CorroborationUpdate(None, [], affected, set(), {})
+
+    def known_for(self, claim_iri: str) -> list[tuple[str, str, float, str]]:
+        """Known fact-checks suggested for a claim: (review id, tier, similarity, reason)."""
+        with self._lock:
+            return reviews.known_matches(self.conn, claim_iri)
 
     def withdraw_review(self, review_id: str) -> CorroborationUpdate:
         with self._tx():
@@ -285,6 +301,7 @@ class CorroborationIndex:
         for iri in own:
             affected |= self._delete_links_of(iri)
             self.conn.execute("DELETE FROM review_match WHERE claim_iri = ?", (iri,))
+            self.conn.execute("DELETE FROM known_match WHERE claim_iri = ?", (iri,))
             self.conn.execute("DELETE FROM status WHERE iri = ?", (iri,))
         self.store.delete_claims_of(url)
         for table in (
@@ -355,6 +372,9 @@ class CorroborationIndex:
             )
             affected |= {link.subject, link.target}
         return affected
+
+    def _copies_of(self, iris: set[str]) -> set[str]:
+        return {c for iri in iris for c in reviews.copy_related(self.conn, iri)}
 
     def _derived_subjects(self, iris: set[str]) -> set[str]:
         found: set[str] = set()

@@ -111,10 +111,11 @@ def evidence(conn: sqlite3.Connection, iri: str) -> list[Evidence]:
         incoming = link.target == iri
         other = link.subject if incoming else link.target
         if link.kind is LinkKind.REVIEW:
-            label, url = reviews.describe(conn, other)
-            out.append(
-                Evidence(link.relation, link.kind, True, other, url, None, link.reason, label)
-            )
+            label, url, rating, verdict = reviews.describe(conn, other)
+            if (link.relation is Relation.CONFIRMS) != (verdict == "true"):
+                rating = ""  # the claim states the opposite of what was rated
+            out.append(Evidence(link.relation, link.kind, True, other, url, None, link.reason,
+                                label, rating, _copy_place(conn, link.via)))
             continue
         row = conn.execute(
             "SELECT a.url, a.domain FROM claim c JOIN article a ON a.url = c.url WHERE c.iri = ?",
@@ -125,3 +126,14 @@ def evidence(conn: sqlite3.Connection, iri: str) -> list[Evidence]:
             Evidence(link.relation, link.kind, incoming, other, article, domain, link.reason)
         )
     return out
+
+
+def _copy_place(conn: sqlite3.Connection, claim_iri: str) -> str:
+    """Where a copy of the claim appeared: "harbortimes.example (URL)", or the IRI."""
+    if not claim_iri:
+        return ""
+    row = conn.execute(
+        "SELECT a.url, a.domain FROM claim c JOIN article a ON a.url = c.url WHERE c.iri = ?",
+        (claim_iri,),
+    ).fetchone()
+    return f"{row[1] or 'unknown outlet'} ({row[0]})" if row else claim_iri

@@ -65,6 +65,13 @@ class Evidence:
     outlet_domain: str | None
     reason: str = ""
     label: str = ""  # reviewer name for reviews
+    rating: str = ""  # for reviews: the rating as given ("mostly false")
+    via: str = ""  # for reviews reaching the claim through a copy: where that copy is
+
+
+def _rated(ev: Evidence, default: str) -> str:
+    via = f" via copy of {ev.via}" if ev.via else ""
+    return f"rated {ev.rating or default} by fact-checker {ev.label or ev.other}{via}"
 
 
 def _where(ev: Evidence) -> str:
@@ -80,13 +87,13 @@ def _judge_links(evidence: list[Evidence]) -> tuple[list[Reason], list[Reason], 
         ref = {"claim": ev.other, "article": ev.article, "outlet_domain": ev.outlet_domain}
         if ev.relation is Relation.DISPUTES and ev.incoming:
             if ev.kind is LinkKind.REVIEW:
-                text = f"rated false by fact-checker {ev.label or ev.other}"
+                text = _rated(ev, "false")
             else:
                 text = f"disputed by independent outlet {_where(ev)}: {ev.reason}"
             disputes.append(Reason("disputed", text, **ref))
         elif ev.relation is Relation.CONFIRMS and ev.incoming:
             if ev.kind is LinkKind.REVIEW:
-                text = f"rated true by fact-checker {ev.label or ev.other}"
+                text = _rated(ev, "true")
                 sources.add("review:" + (ev.label or ev.other))
                 kind = "review"
             elif ev.kind is LinkKind.PRIMARY:

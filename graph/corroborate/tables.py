@@ -16,7 +16,12 @@ from graph.corroborate.matching import ClaimFeatures
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
+#: Columns added since schema 2 (added in place when an older file is opened).
+MIGRATIONS = {
+    2: tuple(f"ALTER TABLE review ADD COLUMN {column} TEXT"
+             for column in ("label", "scale", "origin", "published")),
+}
 IDF_PRIOR_DOCS = 1000
 SMALL_INDEX = 5000  # claims; see IndexTables.candidates
 FTS_CRISIS_MERGE = 2  # see connect
@@ -67,13 +72,16 @@ CREATE TABLE IF NOT EXISTS derivation(derived TEXT NOT NULL, source TEXT NOT NUL
 CREATE INDEX IF NOT EXISTS derivation_source ON derivation(source);
 CREATE TABLE IF NOT EXISTS review(id INTEGER PRIMARY KEY, review_id TEXT UNIQUE NOT NULL,
   claim_iri TEXT, article_url TEXT, text TEXT, tokens TEXT, verdict TEXT NOT NULL,
-  reviewer TEXT, url TEXT);
+  reviewer TEXT, url TEXT, label TEXT, scale TEXT, origin TEXT, published TEXT);
 CREATE INDEX IF NOT EXISTS review_claim ON review(claim_iri);
 CREATE INDEX IF NOT EXISTS review_article ON review(article_url);
 CREATE VIRTUAL TABLE IF NOT EXISTS review_fts USING fts5(tokens);
 CREATE TABLE IF NOT EXISTS review_match(review_id TEXT NOT NULL, claim_iri TEXT NOT NULL,
   relation TEXT NOT NULL, similarity REAL, reason TEXT, PRIMARY KEY(review_id, claim_iri));
 CREATE INDEX IF NOT EXISTS review_match_claim ON review_match(claim_iri);
+CREATE TABLE IF NOT EXISTS known_match(review_id TEXT NOT NULL, claim_iri TEXT NOT NULL,
+  tier TEXT NOT NULL, similarity REAL, reason TEXT, PRIMARY KEY(review_id, claim_iri));
+CREATE INDEX IF NOT EXISTS known_match_claim ON known_match(claim_iri);
 CREATE TABLE IF NOT EXISTS status(iri TEXT PRIMARY KEY, status TEXT NOT NULL, verdict TEXT);
 """
 
@@ -107,6 +115,10 @@ def connect(path: Path | None) -> sqlite3.Connection:
     row = conn.execute("SELECT version FROM schema_version").fetchone()
     if row is None:
         conn.execute("INSERT INTO schema_version(version) VALUES (?)", (SCHEMA_VERSION,))
+    elif row[0] in MIGRATIONS:
+        for statement in MIGRATIONS[row[0]]:
+            conn.execute(statement)
+        conn.execute("UPDATE schema_version SET version = ?", (SCHEMA_VERSION,))
     elif row[0] != SCHEMA_VERSION:
         raise RuntimeError(
             f"corroboration index {path} has schema {row[0]}, expected {SCHEMA_VERSION}; "

@@ -47,30 +47,48 @@ def _write(store: ClaimStore, sparql: str, undo) -> None:
         raise
 
 
+def _http_iri(value: str, what: str) -> URIRef | None:
+    value = value.strip()
+    if not value:
+        return None
+    iri = safe_iri(value)
+    if iri is None or not value.lower().startswith(("http://", "https://")):
+        raise ReviewError(f"the {what} must be an http(s) URL")
+    return iri
+
+
 def record_review(store: ClaimStore, claim_iri: str, rating: str, note: str, reviewer: str,
-                  evidence_url: str = "", now: datetime | None = None) -> str:
-    """Record a verdict on a claim; returns the review IRI. The claim's status follows."""
+                  evidence_url: str = "", now: datetime | None = None, *, review_url: str,
+                  label: str = "", cites: str | None = None) -> str:
+    """Record a verdict on a claim; returns the review IRI. The claim's status follows (and
+    that of its copies) when the rating is true / mostly true or false / mostly false.
+
+    ``rating`` is a point of the scale (:data:`graph.model.RATINGS`), ``label`` the reviewer's
+    own wording, ``review_url`` the published fact-check (``schema:url``), ``cites`` the known
+    fact-check this review accepts."""
     if rating not in RATINGS:
         raise ReviewError(f"rating must be one of {', '.join(RATINGS)}")
     reviewer = " ".join(reviewer.split())
     if not reviewer:
         raise ReviewError("a reviewer name is required")
-    evidence = safe_iri(evidence_url.strip()) if evidence_url.strip() else None
-    if evidence_url.strip() and evidence is None:
-        raise ReviewError("the evidence URL must be an http(s) URL")
+    url = _http_iri(review_url, "review URL")
+    if url is None:
+        raise ReviewError("the review URL (where the fact-check is published) is required")
+    evidence = _http_iri(evidence_url, "evidence URL")
     text = _claim_text(store, claim_iri)
     created = now or datetime.now(UTC)
     review = ids.review_iri(claim_iri, reviewer, created.isoformat())
     graph_iri = ids.reviewer_graph_iri(reviewer)
-    triples = app_review_terms(review, claim_iri, text, RATINGS[rating], note, reviewer,
-                               evidence, created)
+    point = RATINGS[rating]
+    label = " ".join(label.split())
+    triples = app_review_terms(review, claim_iri, text, point, label, note, reviewer, url,
+                               evidence, created, URIRef(cites) if cites else None)
     sparql = f"INSERT DATA {{ GRAPH <{graph_iri}> {{\n{ntriples(triples)}}} }} ;\n"
-    verdict = RATINGS[rating].verdict
     index = open_index(store)
     try:
-        if verdict is not None:
-            update = index.add_review(claim_iri, verdict, str(review), reviewer,
-                                      str(evidence or ""))
+        if point.verdict is not None:
+            update = index.add_review(claim_iri, point.verdict, str(review), reviewer, str(url),
+                                      label or point.label, point.scale.value)
             sparql += corroboration_update_sparql(
                 index, update.affected | set(update.statuses), update)
         _write(store, sparql, lambda: index.withdraw_review(str(review)))
@@ -106,7 +124,8 @@ def withdraw_review(store: ClaimStore, review_iri: str, now: datetime | None = N
 
             def undo() -> None:
                 index.add_review(review["claim"], review["verdict"], review_iri,
-                                 review["reviewer"], review["evidence"] or "")
+                                 review["reviewer"], review["url"] or "", review["rating"],
+                                 review["scale"])
         else:
             def undo() -> None:
                 return None

@@ -123,18 +123,6 @@ def status_counts(store: ClaimStore) -> dict[str, int]:
     return counts
 
 
-def facetiri_values(store: ClaimStore) -> dict[str, list[str]]:
-    """Distinct outlets and entities, for filter widgets."""
-    outlets = store.select(
-        f"{P}SELECT DISTINCT ?name WHERE {{ ?o a schema:NewsMediaOrganization ; "
-        "schema:name ?name } ORDER BY ?name"
-    )
-    # a surname-only node is listed under its person's full name (graph/queries/persons.py)
-    entities = [row["name"] for row in merge_counts(
-        store, most_mentioned(store, "schema:about", 500))]
-    return {"outlets": [r["name"] for r in outlets], "entities": entities}
-
-
 def facet_values(store: ClaimStore) -> dict[str, list[str]]:
     """Distinct outlets and entities, for filter widgets."""
     outlets = store.select(
@@ -143,17 +131,23 @@ def facet_values(store: ClaimStore) -> dict[str, list[str]]:
     )
     # a surname-only node is listed under its person's full name (graph/queries/persons.py)
     entities = [row["name"] for row in merge_counts(
-        store, most_mentioned(store, "schema:about", 500))]
+        store, most_mentioned(store, ENTITY_LINK, 500))]
     return {"outlets": [r["name"] for r in outlets], "entities": entities}
 
 
-def most_mentioned(store: ClaimStore, predicate: str, limit: int | None) -> list[dict]:
-    """The nodes most claims point to with ``predicate`` (schema:about, ckg:outlet), with
-    their names and claim counts; counted by node first, names read only for the top ones.
-    ``limit`` None: every node, sorted here (Virtuoso refuses to sort over 10 000 rows)."""
+#: A claim's link to an entity it is about or that said it (its source resolved to the entity).
+ENTITY_LINK = "?c schema:about|schema:author ?node . ?node ckg:entityType ?node_type ."
+OUTLET_LINK = "?c ckg:outlet ?node ."
+
+
+def most_mentioned(store: ClaimStore, link: str, limit: int | None) -> list[dict]:
+    """The nodes most claims reach by ``link`` (ENTITY_LINK, OUTLET_LINK), with their names and
+    claim counts, each claim counted once per node; counted by node first, names read only for
+    the top ones. ``limit`` None: every node, sorted here (Virtuoso refuses to sort over 10 000
+    rows)."""
     page = f"ORDER BY DESC(?claims) ?node LIMIT {int(limit)}" if limit else ""
     top = store.select(
-        f"{P}SELECT ?node (COUNT(?c) AS ?claims) WHERE {{ ?c {predicate} ?node }} "
+        f"{P}SELECT ?node (COUNT(DISTINCT ?c) AS ?claims) WHERE {{ {link} }} "
         f"GROUP BY ?node {page}"
     )
     if not limit:
@@ -218,7 +212,8 @@ def status_counts_where(store: ClaimStore, flt: ClaimFilter) -> dict[str, int]:
         extra = extra.replace(ENTITY_PATTERN, entity_pattern(store, flt.entity))
         bindings.pop("want_entity")
     rows = store.select(
-        f"{P}SELECT ?status_concept (COUNT(?claim) AS ?n) WHERE {{ {CLAIM_PATTERN} {extra} }} "
+        f"{P}SELECT ?status_concept (COUNT(DISTINCT ?claim) AS ?n) "
+        f"WHERE {{ {CLAIM_PATTERN} {extra} }} "
         "GROUP BY ?status_concept",
         bindings,
     )

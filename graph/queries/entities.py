@@ -4,16 +4,17 @@ from __future__ import annotations
 
 from rdflib import Literal
 
-from graph.queries.claims import P, most_mentioned
+from graph.queries.claims import ENTITY_LINK, P, most_mentioned
 from graph.queries.persons import merge_counts, names_and_types, same_person
 from graph.store.claim_store import ClaimStore
 
 
 def top_entities(store: ClaimStore, limit: int | None = 10) -> list[dict]:
-    """Entities by number of claims about them: name, type, claims. A surname-only node of a
-    person named in full elsewhere counts with that person (graph/queries/persons.py)."""
+    """Entities by number of claims about them or said by them: name, type, claims. A
+    surname-only node of a person named in full elsewhere counts with that person
+    (graph/queries/persons.py)."""
     spare = limit + 10 if limit else None  # a merge can pull a row up from below the limit
-    rows = merge_counts(store, most_mentioned(store, "schema:about", spare))
+    rows = merge_counts(store, most_mentioned(store, ENTITY_LINK, spare))
     return [{"name": r["name"], "type": r["type"], "claims": r["claims"]}
             for r in rows[:limit or None]]
 

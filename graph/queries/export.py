@@ -12,6 +12,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Node
 
+from graph.queries.claimreview import CONTEXT, claimreview_objects
 from graph.queries.claims import claim_records
 from graph.queries.filters import ClaimFilter
 from graph.rdf.vocab import PREFIXES
@@ -80,57 +81,13 @@ def serialize_rdf(store: ClaimStore, fmt: str, graphs: Iterable[str] | None = No
     return ox.serialize(sorted(triples, key=str), format=rdf_format, prefixes=prefixes)
 
 
-def claimreview_objects(records: list[dict]) -> list[dict]:
-    """One schema.org ClaimReview per claim: claimgraph's provenance verdict with its reasons."""
-    reviews = []
-    for record in records:
-        item = {
-            "@type": "Claim",
-            "@id": record["id"],
-            "text": record["text"],
-            "appearance": {"@type": "NewsArticle", "url": record["article"]},
-        }
-        if record["published"]:
-            item["datePublished"] = record["published"]
-        if record["source"]:
-            item["author"] = {"@type": "Thing", "name": record["source"]}
-        else:
-            item["author"] = {"@type": "Organization", "name": record["outlet"]}
-        reviews.append(
-            {
-                "@type": "ClaimReview",
-                "@id": record["id"] + "/review",
-                "url": record["id"],
-                "claimReviewed": record["content"],
-                "itemReviewed": item,
-                "author": {"@type": "Organization", "name": "claimgraph (automated)"},
-                "reviewRating": {
-                    "@type": "Rating",
-                    "alternateName": record["status"],
-                    "ratingExplanation": _explanation(record),
-                },
-            }
-        )
-    return reviews
-
-
-def _explanation(record: dict) -> str:
-    parts = []
-    for key, label in (("confirmed_by", "confirmed by"), ("disputed_by", "disputed by"),
-                       ("derived_from", "derived from")):
-        outlets = sorted({link["outlet_domain"] or "?" for link in record[key]})
-        if outlets:
-            parts.append(f"{label} {', '.join(outlets)}")
-    if record["speculative"]:
-        parts.append("hedged: " + ", ".join(record["hedge_cues"]))
-    if record["source"]:
-        parts.append(f"attributed to {record['source']}")
-    return "; ".join(parts) or "no independent confirmation found"
-
-
 def claimreview_jsonld(store: ClaimStore, flt: ClaimFilter | None = None) -> bytes:
-    records = claim_records(store, flt, sort="position", limit=None)
-    document = {"@context": "http://schema.org/", "@graph": claimreview_objects(records)}
+    """The store's reviews as a ClaimReview JSON-LD document (with a filter: the reviews of
+    the claims it selects)."""
+    claims = None
+    if flt is not None:
+        claims = {r["id"] for r in claim_records(store, flt, sort="position", limit=None)}
+    document = {"@context": CONTEXT, "@graph": claimreview_objects(store, claims)}
     return json.dumps(document, ensure_ascii=False, indent=2).encode("utf-8")
 
 

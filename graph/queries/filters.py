@@ -21,7 +21,7 @@ SORTS = {
 
 ENTITY_PATTERN = (
     "{ ?e schema:name ?en } UNION { ?e schema:alternateName ?en } "
-    "FILTER(LCASE(STR(?en)) = ?want_entity) ?claim schema:about ?e ."
+    "FILTER(LCASE(STR(?en)) = ?want_entity) ?claim schema:about|schema:author ?e ."
 )
 OUTLET_FILTER = (
     "FILTER(LCASE(STR(?outlet_name)) = ?want_outlet || LCASE(STR(?outlet_domain)) = ?want_outlet)"

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from rdflib import Literal
 
-from graph.queries.claims import P, most_mentioned
+from graph.queries.claims import OUTLET_LINK, P, most_mentioned
 from graph.store.claim_store import ClaimStore
 
 
 def top_outlets(store: ClaimStore, limit: int | None = 10) -> list[dict]:
     """Outlets by number of claims: name, domain, claims."""
-    rows = most_mentioned(store, "ckg:outlet", limit)
+    rows = most_mentioned(store, OUTLET_LINK, limit)
     return [{"name": r["name"], "domain": r["domain"], "claims": r["claims"]} for r in rows]
 
 

@@ -68,8 +68,10 @@ def entity_iris(store: ClaimStore, name: str) -> list[str]:
 
 
 def entity_pattern(store: ClaimStore, name: str) -> str:
-    """``?claim schema:about`` one of the entities ``name`` names (see :func:`entity_iris`)."""
-    return _object_in("schema:about", "?e", entity_iris(store, name))
+    """Claims about one of the entities ``name`` names (see :func:`entity_iris`) or said by it
+    (a source resolved to the entity: "she" -> Anna Lindqvist). A claim both about and by the
+    entity matches twice, so every count over this pattern counts distinct claims."""
+    return _object_in("schema:about|schema:author", "?e", entity_iris(store, name))
 
 
 def _object_in(predicate: str, var: str, iris: list[str]) -> str:

@@ -72,13 +72,15 @@ def _unique_surnames(store: ClaimStore, surnames: list[str]) -> set[str]:
 
 
 def _claims_about_person(store: ClaimStore, fulls: list[str]) -> dict[str, int]:
-    """Claims about each full-name node or its surname-only node, each claim counted once."""
+    """Claims about or said by each full-name node or its surname-only node, each claim
+    counted once."""
     counts: dict[str, int] = {}
     for part in chunked(fulls):
         rows = store.select(
             f"{P}SELECT ?full (COUNT(DISTINCT ?c) AS ?n) WHERE {{ VALUES ?full {{ "
-            f"{iri_values(part)} }} {{ ?c schema:about ?full }} UNION {{ {_PAIR['?full']} "
-            f"{_NOT_A_PERSON.format(node='?short')} ?c schema:about ?short }} }} GROUP BY ?full")
+            f"{iri_values(part)} }} {{ ?c schema:about|schema:author ?full }} UNION {{ "
+            f"{_PAIR['?full']} {_NOT_A_PERSON.format(node='?short')} "
+            "?c schema:about|schema:author ?short } } GROUP BY ?full")
         counts.update({row["full"]: int(row["n"]) for row in rows})
     return counts
 

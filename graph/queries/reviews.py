@@ -9,16 +9,20 @@ from graph.rdf.vocab import sparql_prefixes
 from graph.store.claim_store import ClaimStore
 
 REVIEWS_QUERY = """
-SELECT ?review ?g ?claim ?claim_text ?rating ?rating_value ?verdict ?note ?reviewer ?evidence
-       ?created ?state ?modified WHERE {
+SELECT ?review ?g ?claim ?claim_text ?rating ?rating_value ?scale ?verdict ?note ?reviewer ?url
+       ?evidence ?created ?state ?modified WHERE {
   GRAPH ?g {
     ?review a schema:ClaimReview ; schema:itemReviewed ?claim ; schema:claimReviewed ?claim_text ;
             schema:reviewRating ?r ; schema:author/schema:name ?reviewer ;
             schema:dateCreated ?created ; schema:creativeWorkStatus ?state .
-    ?r schema:alternateName ?rating ; schema:ratingValue ?rating_value .
+    ?r schema:alternateName ?rating .
+    OPTIONAL { ?r schema:ratingValue ?rating_value }
+    OPTIONAL { ?review ckg:scale ?scale }
+    OPTIONAL { ?review schema:url ?url }
     OPTIONAL { ?review ckg:verdict ?verdict }
     OPTIONAL { ?review schema:reviewBody ?note }
-    OPTIONAL { ?review schema:citation ?evidence }
+    OPTIONAL { ?review schema:citation ?evidence
+               FILTER NOT EXISTS { ?review ckg:acceptsKnownReview ?evidence } }
     OPTIONAL { ?review schema:dateModified ?modified }
   }
   %s

@@ -21,7 +21,8 @@ from urllib.parse import urlsplit
 from lxml import etree
 from lxml import html as lxml_html
 
-from graph.model import Review
+from graph.model import Review, scale_verdict
+from graph.sources.ratings import normalize_rating
 from graph.sources.urls import clean_url
 
 #: meta tags (``name``, ``property`` or ``itemprop``, lower-cased) that give the publication date
@@ -66,19 +67,6 @@ def parse_date(value: str | None) -> date | None:
         return parsedate_to_datetime(value).date()
     except (TypeError, ValueError, IndexError):
         return None
-
-
-def _rating_verdict(name: str, value: float | None, best: float | None,
-                    worst: float | None) -> str | None:
-    lowered = name.lower()
-    if any(w in lowered for w in ("false", "pants on fire", "fake", "incorrect", "wrong")):
-        return "false"
-    if lowered.strip() in ("true", "correct", "accurate", "mostly true"):
-        return "true"
-    if value is not None and best is not None and worst is not None and best != worst:
-        share = (value - worst) / (best - worst)
-        return "true" if share >= 0.75 else "false" if share <= 0.25 else None
-    return None
 
 
 def _as_float(value: object) -> float | None:
@@ -130,6 +118,69 @@ def _jsonld_scripts(html_text: str, max_scripts: int = 50) -> Iterator[str]:
             return
 
 
+def is_claimreview(node: dict) -> bool:
+    types = node.get("@type")
+    types = types if isinstance(types, list) else [types]
+    return any(t in ("ClaimReview", "schema:ClaimReview", "http://schema.org/ClaimReview",
+                     "https://schema.org/ClaimReview") for t in types if isinstance(t, str))
+
+
+def _type_of(value: object, default: str) -> str:
+    node = value[0] if isinstance(value, list) and value else value
+    kind = node.get("@type") if isinstance(node, dict) else None
+    kind = kind[0] if isinstance(kind, list) and kind else kind
+    return "Person" if kind == "Person" else "Organization" if kind else default
+
+
+def _urls(value: object, limit: int = 20) -> list[str]:
+    """Article URLs of ``appearance``: URL strings or CreativeWork objects with ``url``."""
+    items = value if isinstance(value, list) else [value]
+    found = []
+    for item in items[:limit]:
+        raw = item.get("url") if isinstance(item, dict) else item
+        url = clean_url(_text(raw)) if isinstance(raw, (str, list)) else None
+        if url and url not in found:
+            found.append(url)
+    return found
+
+
+def review_from_node(node: dict) -> Review:
+    """A ``ClaimReview`` JSON-LD object as a :class:`Review` (missing values stay None)."""
+    rating = node.get("reviewRating")
+    rating = rating if isinstance(rating, dict) else {}
+    author = node.get("author") or {}
+    author_node = author[0] if isinstance(author, list) and author else author
+    item = node.get("itemReviewed")
+    item = item if isinstance(item, dict) else {}
+    name = _text(rating.get("alternateName") or rating.get("name"))
+    value = _as_float(rating.get("ratingValue"))
+    best = _as_float(rating.get("bestRating"))
+    worst = _as_float(rating.get("worstRating"))
+    scale = normalize_rating(name, value, best, worst)
+    item_author = item.get("author")
+    first = _urls(item.get("firstAppearance"))
+    return Review(
+        claim_reviewed=_text(node.get("claimReviewed")),
+        rating=name,
+        rating_value=value,
+        best_rating=best,
+        worst_rating=worst,
+        author=_text(author) or None,
+        url=clean_url(_text(node.get("url"))) or None,
+        published=parse_date(_text(node.get("datePublished"))),
+        verdict=scale_verdict(scale),
+        scale=scale.value,
+        author_url=(clean_url(_text(author_node.get("url"))) or None
+                    if isinstance(author_node, dict) else None),
+        author_type=_type_of(author, "Organization"),
+        item_author=_text(item_author) or None,
+        item_author_type=_type_of(item_author, "Person"),
+        item_published=parse_date(_text(item.get("datePublished"))),
+        appearances=_urls(item.get("appearance")),
+        first_appearance=first[0] if first else None,
+    )
+
+
 def extract_reviews(html_text: str) -> list[Review]:
     """schema.org ClaimReview objects from the page's JSON-LD scripts."""
     reviews: list[Review] = []
@@ -138,31 +189,8 @@ def extract_reviews(html_text: str) -> list[Review]:
             data = json.loads(script)
         except (ValueError, RecursionError):
             continue
-        for node in _walk_jsonld(data):
-            types = node.get("@type")
-            types = types if isinstance(types, list) else [types]
-            if not any(t == "ClaimReview" for t in types if isinstance(t, str)):
-                continue
-            rating = node.get("reviewRating")
-            rating = rating if isinstance(rating, dict) else {}
-            author = node.get("author") or {}
-            name = _text(rating.get("alternateName") or rating.get("name"))
-            value = _as_float(rating.get("ratingValue"))
-            best = _as_float(rating.get("bestRating"))
-            worst = _as_float(rating.get("worstRating"))
-            reviews.append(
-                Review(
-                    claim_reviewed=_text(node.get("claimReviewed")),
-                    rating=name,
-                    rating_value=value,
-                    best_rating=best,
-                    worst_rating=worst,
-                    author=_text(author),
-                    url=clean_url(_text(node.get("url"))) or None,
-                    published=parse_date(_text(node.get("datePublished"))),
-                    verdict=_rating_verdict(name, value, best, worst),
-                )
-            )
+        reviews.extend(review_from_node(node) for node in _walk_jsonld(data)
+                       if is_claimreview(node))
     return [r for r in reviews if r.claim_reviewed]
 
 

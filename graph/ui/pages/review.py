@@ -17,7 +17,8 @@ from graph.ui.navigation import go, param
 from graph.ui.widgets import nav_button, pill
 
 SEARCH_LIMIT = 200
-REVIEW_COLUMNS = ["created", "reviewer", "rating", "state", "note", "evidence", "claim_text"]
+REVIEW_COLUMNS = ["created", "reviewer", "rating", "scale", "state", "url", "note", "evidence",
+                  "claim_text"]
 
 
 def _choose_claim(ctx: Ctx) -> None:
@@ -37,9 +38,15 @@ def _choose_claim(ctx: Ctx) -> None:
 
 def _form(ctx: Ctx, claim: str) -> None:
     with st.form("review_form", clear_on_submit=False):
-        st.selectbox("Rating", list(RATINGS), key="review_rating")
+        st.selectbox("Rating", list(RATINGS), key="review_rating",
+                     help="True or mostly true confirms the claim, false or mostly false "
+                          "disputes it; mixture and other change no status.")
+        st.text_input("Your rating label (optional)", key="review_label",
+                      placeholder="as you publish it, e.g. “Pants on Fire”")
         st.text_input("Reviewer", key="review_reviewer", placeholder="your name")
-        st.text_input("Evidence URL", key="review_url", placeholder="https://…")
+        st.text_input("Review URL", key="review_url", placeholder="https://… (the published "
+                      "fact-check; required)")
+        st.text_input("Evidence URL", key="review_evidence", placeholder="https://…")
         st.text_area("Note", key="review_note", height=90)
         submitted = st.form_submit_button("Record review", type="primary", key="review_submit")
     if not submitted:
@@ -49,7 +56,9 @@ def _form(ctx: Ctx, claim: str) -> None:
             record_review(ctx.store, claim, st.session_state["review_rating"],
                           st.session_state.get("review_note") or "",
                           st.session_state.get("review_reviewer") or "",
-                          st.session_state.get("review_url") or "")
+                          st.session_state.get("review_evidence") or "",
+                          review_url=st.session_state.get("review_url") or "",
+                          label=st.session_state.get("review_label") or "")
     except ReviewError as exc:
         st.error(str(exc))
         return
