@@ -402,7 +402,6 @@ def test_upload_a_text_file_with_what_the_user_says(page, server, tmp_path: Path
         box.press("Enter")
     click_until(page, "ingest_run", "items ingested")
     wait_text(page, "1 of 1 items ingested")
-    wait_text(page, "ok: https://quaynotes.example/ferry")
     open_page(page, base, "?page=outlet&domain=quaynotes.example")
     wait_text(page, "Quay Notes")
 

@@ -67,7 +67,10 @@ def test_different_amount_disputes(index: CorroborationIndex) -> None:
     index.add(b)
     verdict = index.status_of(iri(a, 0))
     assert verdict.status is Status.DISPUTED
-    assert any("2.5e+07" in r.text or "amount" in r.text for r in verdict.reasons)
+    assert any("different amount: $25 million vs $" in r.text or
+               "different amount: $" in r.text and "$25 million" in r.text
+               for r in verdict.reasons), [r.text for r in verdict.reasons]
+    assert not any("e+07" in r.text for r in verdict.reasons)
 
 
 def test_explicit_denial_disputes(index: CorroborationIndex) -> None:
