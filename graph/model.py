@@ -29,7 +29,8 @@ class LinkKind(StrEnum):
     """Why one claim supports, disputes or repeats another."""
 
     INDEPENDENT = "independent"  # another outlet, not derived from the claim's article
-    PRIMARY = "primary"  # the actor itself (its newsroom / press office)
+    PRIMARY = "primary"  # the actor itself (its newsroom / press office), confirming
+    INTERESTED = "interested"  # the actor itself disputing a report about it: a party, no referee
     REVIEW = "review"  # a fact-checker's ClaimReview
     COPY = "copy"  # near-duplicate text / syndication
     CITATION = "citation"  # links to or names the source outlet

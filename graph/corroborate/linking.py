@@ -58,7 +58,7 @@ class Linker:
             if derived is not None:
                 kind = LinkKind.CITATION  # a citing correction: disputes, not independent
             elif self.is_primary(a, b):
-                kind = LinkKind.PRIMARY
+                kind = LinkKind.PRIMARY if relation is Relation.CONFIRMS else LinkKind.INTERESTED
             else:
                 kind = LinkKind.INDEPENDENT
             links.append(ClaimLink(a.iri, b.iri, relation, kind, sim, m.reason))
