@@ -243,6 +243,29 @@ def query(query, store, fmt, max_rows, timeout):
         click.echo(f"(stopped at {len(result.rows)} rows)", err=True)
 
 
+@main.group()
+def outlets() -> None:
+    """Which outlet belongs to which actor (evidence you can show)."""
+
+
+@outlets.command(name="link")
+@click.argument("domain")
+@click.argument("entity")
+@STORE_OPTION
+def outlets_link(domain, entity, store):
+    """Record that the outlet at DOMAIN belongs to ENTITY (a name in the store): it is then
+    primary on ENTITY's claims (an interested party when it disputes), never independent."""
+    from graph.pipeline.outlets import OutletLinkError, link_outlet
+
+    with _open(store) as opened:
+        try:
+            key = link_outlet(opened, domain, entity)
+        except OutletLinkError as exc:
+            raise click.ClickException(str(exc)) from None
+    click.echo(f"{domain} belongs to {entity} ({key}); articles already stored keep their "
+               "links until re-ingested with --force")
+
+
 @main.command()
 @click.argument("claim")
 @STORE_OPTION

@@ -65,10 +65,15 @@ class Linker:
         return links
 
     def is_primary(self, a: ClaimFeatures, b: ClaimFeatures) -> bool:
-        """Is ``a``'s outlet the actor that ``b`` (or, failing that, ``b``'s article) is about?"""
+        """Is ``a``'s outlet the actor that ``b`` (or, failing that, ``b``'s article) is about?
+        By name or domain (:func:`primary_entity`) or by a user's ``outlets link``."""
+        owned = {key for (key,) in self.conn.execute(
+            "SELECT key FROM outlet_actor WHERE domain = ?", (a.domain,))}
         for keys in (b.entities, self._article_entities(b.article_url)):
             if not keys:
                 continue
+            if owned & keys:
+                return True
             marks = ",".join("?" * len(keys))
             names = dict(
                 self.conn.execute(

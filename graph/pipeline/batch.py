@@ -18,6 +18,7 @@ from graph.analyze.analyzer import analyze
 from graph.corroborate.index import CorroborationIndex
 from graph.errors import IngestError, StoreError
 from graph.model import AnalyzedArticle, Article, GivenMetadata
+from graph.pipeline.outlets import sync_outlet_links
 from graph.pipeline.update import (
     Prepared,
     corroboration_update_sparql,
@@ -194,6 +195,7 @@ def ingest_sources(
     index = open_index(store)
     try:
         stored = drop_unstored(store, index)
+        sync_outlet_links(store, index)
         known: dict[str, str] = {}
         counts: dict[str, int] = {}
         if not force:
