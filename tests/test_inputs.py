@@ -60,7 +60,11 @@ def test_txt_and_stdin_with_what_the_user_says(tmp_path: Path) -> None:
     piped = STORY.replace("harbor council", "port authority")
     second = run("ingest", "-", "--store", store, "--outlet", "Coastal Wire", stdin=piped)
     assert second.exit_code == 0, second.output
-    by_article = {r["article"]: r for r in records(store)}
+    rows = records(store)  # newest first: the undated article last
+    assert [r["published"] for r in rows] == sorted(
+        [r["published"] for r in rows], key=lambda d: (d is None, d))
+    assert rows[-1]["published"] is None and rows[0]["published"] == "2026-01-05"
+    by_article = {r["article"]: r for r in rows}
     told = by_article["https://news.harbortimes.co.uk/bridge"]
     assert (told["published"], told["published_source"]) == ("2026-01-05", "user")
     assert told["outlet"] == "harbortimes.co.uk"  # no outlet said: the registered domain
