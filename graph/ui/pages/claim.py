@@ -87,7 +87,8 @@ def _status(detail: dict) -> None:
 def _article(detail: dict) -> None:
     st.subheader("Article")
     st.markdown(f"**{esc(detail.get('article_title') or 'Untitled')}**  \n"
-                f"{esc(detail['outlet'])} ({esc(detail['outlet_domain'])}) · "
+                f"{esc(detail['outlet'])}"
+                f"{' (' + esc(detail['outlet_domain']) + ')' if detail['outlet_domain'] else ''} · "
                 f"{esc(detail.get('article_author') or 'no byline')} · "
                 f"{esc(detail['published'] or 'date unknown')}")
     nav_button("Outlet page", "outlet", "claim_outlet", domain=detail["outlet_domain"])
