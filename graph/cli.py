@@ -64,6 +64,12 @@ def _print_rows(columns: list[str], rows: list[dict], fmt: str) -> None:
 EXTRACTION_LOGGERS = ("trafilatura", "htmldate", "courlan", "justext")
 
 
+def _web_url(_ctx, _param, value: str | None) -> str | None:
+    if value is not None and not value.startswith(("http://", "https://")):
+        raise click.BadParameter(f"{value}: not an http(s) URL")
+    return value
+
+
 @click.group()
 @click.option("-v", "--verbose", is_flag=True, help="Log progress details.")
 @click.version_option(package_name="claimgraph")
@@ -93,9 +99,22 @@ def main(verbose: bool) -> None:
               help="Processes that fetch, extract and analyse; writes stay in one process.")
 @click.option("--wait", type=float, default=0.0, show_default=True, metavar="SECONDS",
               help="Retry this long when the embedded store is open in another process.")
+@click.option("--url", "given_url", callback=_web_url, metavar="URL",
+              help="The article's URL (one file or stdin); without it a local article is "
+                   "named urn:claimgraph:article:sha256:<its text's hash>.")
+@click.option("--title", help="The article's title (one file or stdin).")
+@click.option("--outlet", "given_outlet", help="The outlet that published it (one file or stdin).")
+@click.option("--author", help="Its author (one file or stdin).")
+@click.option("--published", type=click.DateTime(["%Y-%m-%d"]),
+              help="Its publication date, YYYY-MM-DD (one file or stdin): recorded as said by "
+                   "the user, ckg:dateSource \"user\".")
+@click.option("--keep-file-name", is_flag=True,
+              help="Record the file's name (not its folder) as dcterms:source.")
 def ingest(sources, feeds, urls_file, store, force, allow_private, max_bytes, timeout,
-           quiet, workers, wait):
-    """Ingest URLs, HTML files, folders (recursively) and feeds into the store.
+           quiet, workers, wait, given_url, title, given_outlet, author, published,
+           keep_file_name):
+    """Ingest URLs, HTML and .txt files, folders (recursively), feeds and "-" (standard
+    input, HTML or plain text) into the store. Plain text: paragraphs separated by blank lines.
 
     Exit status 1 when any item failed (each failure is one line on stderr; the rest are
     stored), 0 when every item was stored or was unchanged."""
@@ -103,9 +122,22 @@ def ingest(sources, feeds, urls_file, store, force, allow_private, max_bytes, ti
         raise click.UsageError("give at least one SOURCE, --feed or --urls-file")
     from tqdm import tqdm
 
+    from graph.model import GivenMetadata
+    from graph.sources.inputs import stdin_source, with_given
+
+    files = [s for s in sources if s != "-"]
+    given = GivenMetadata(
+        url=given_url, title=title, outlet=given_outlet, author=author,
+        published=published.date() if published else None,
+        source_file=Path(files[0]).name if keep_file_name and len(files) == 1 else None,
+    )
     policy = FetchPolicy(timeout_s=timeout, max_bytes=max_bytes, allow_private=allow_private)
     try:
-        items = collect_sources(sources, feeds=feeds, urls_file=urls_file, policy=policy)
+        items = (collect_sources(files, feeds=feeds, urls_file=urls_file, policy=policy)
+                 if files or feeds or urls_file else [])
+        if "-" in sources:
+            items.append(stdin_source(sys.stdin.buffer.read(max_bytes + 1)))
+        items = with_given(items, given)
     except graph.IngestError as exc:
         raise click.ClickException(str(exc)) from None
     with _open(store, wait, create=True) as opened:
@@ -211,6 +243,29 @@ def query(query, store, fmt, max_rows, timeout):
         click.echo(f"(stopped at {len(result.rows)} rows)", err=True)
 
 
+@main.group()
+def outlets() -> None:
+    """Which outlet belongs to which actor (evidence you can show)."""
+
+
+@outlets.command(name="link")
+@click.argument("domain")
+@click.argument("entity")
+@STORE_OPTION
+def outlets_link(domain, entity, store):
+    """Record that the outlet at DOMAIN belongs to ENTITY (a name in the store): it is then
+    primary on ENTITY's claims (an interested party when it disputes), never independent."""
+    from graph.pipeline.outlets import OutletLinkError, link_outlet
+
+    with _open(store) as opened:
+        try:
+            key = link_outlet(opened, domain, entity)
+        except OutletLinkError as exc:
+            raise click.ClickException(str(exc)) from None
+    click.echo(f"{domain} belongs to {entity} ({key}); articles already stored keep their "
+               "links until re-ingested with --force")
+
+
 @main.command()
 @click.argument("claim")
 @STORE_OPTION
@@ -218,12 +273,17 @@ def query(query, store, fmt, max_rows, timeout):
               show_default=True)
 def trace(claim, store, fmt):
     """Print the provenance chain of CLAIM (its IRI) back to the earliest source, with dates."""
+    from graph.corroborate.network import order_known
     from graph.corroborate.network import trace as trace_claim
 
     with _open(store) as opened, open_index(opened) as index:
         steps = trace_claim(claim, index)
     if not steps:
         raise click.ClickException(f"{claim}: no such claim in the store")
+    if not order_known(steps):
+        undated = sum(1 for s in steps if s.published is None)
+        click.echo(f"order unknown: {undated} of {len(steps)} articles have no publication "
+                   "date, so no step is taken as the origin", err=True)
     rows = [{"published": s.published.isoformat() if s.published else None, "role": s.role,
              "kind": s.kind, "outlet": s.outlet, "domain": s.domain, "article": s.article,
              "claim": s.claim, "reason": s.reason} for s in steps]

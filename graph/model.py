@@ -29,7 +29,8 @@ class LinkKind(StrEnum):
     """Why one claim supports, disputes or repeats another."""
 
     INDEPENDENT = "independent"  # another outlet, not derived from the claim's article
-    PRIMARY = "primary"  # the actor itself (its newsroom / press office)
+    PRIMARY = "primary"  # the actor itself (its newsroom / press office), confirming
+    INTERESTED = "interested"  # the actor itself disputing a report about it: a party, no referee
     REVIEW = "review"  # a fact-checker's ClaimReview
     COPY = "copy"  # near-duplicate text / syndication
     CITATION = "citation"  # links to or names the source outlet
@@ -166,19 +167,38 @@ class Article:
     text: str  # extracted body text; all offsets refer to it
     title: str = ""
     author: str | None = None
-    published: date | None = None
+    published: date | None = None  # from the page's metadata, its URL or the user; never the text
+    published_source: str | None = None  # metadata | url | user (None when published is None)
+    modified: date | None = None  # the page's own last-modified date, kept apart from published
     outlet: str = ""  # site name as published ("Harbor Times")
     outlet_domain: str = ""  # host without "www." ("harbortimes.example")
     links: list[Link] = field(default_factory=list)
     blocks: list[Block] = field(default_factory=list)  # empty: split on newlines
     language: str | None = None
     reviews: list[Review] = field(default_factory=list)
-    source_location: str = ""  # what the user gave: URL or file path
+    source_location: str = ""  # what the user gave: URL, file path or "-"; a path is never stored
     html_hash: str = ""
+    source_file: str | None = None  # the original file name, recorded only when the user asks
 
     @property
     def text_hash(self) -> str:
         return "sha256:" + hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+
+UNKNOWN_OUTLET = "unknown outlet"  # the one outlet of articles with no outlet name and no URL
+
+
+@dataclass(frozen=True, slots=True)
+class GivenMetadata:
+    """What the user says of one article (``--url``, ``--title``, ...): each None is unsaid and
+    left to the page; what is said wins over the page's own metadata."""
+
+    url: str | None = None
+    title: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    published: date | None = None
+    source_file: str | None = None  # the file name to keep as dcterms:source
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
+import graph
 from graph.pipeline.batch import ingest_sources
 from graph.queries.claims import claim_records
 from graph.queries.filters import ClaimFilter
@@ -276,6 +278,51 @@ def test_ingest_upload_and_refused_urls(app, tmp_path: Path) -> None:
     frame = at.dataframe[-1].value
     assert frame["ok"].tolist() == [False, False]
     assert set(frame["result"]) == {"not an http(s) URL"}
+
+
+def test_ingest_fields_describe_one_article(app) -> None:
+    at = app("ingest")
+    at.text_input(key="ingest_given_url").input("/home/ann/story.html").run()
+    at.text_area(key="ingest_urls").input("https://a.example/x").run()
+    at.button(key="ingest_run").click().run()
+    assert at.error and "not an http(s) URL" in at.error[0].value
+    at.text_input(key="ingest_given_url").input("").run()
+    at.text_input(key="ingest_given_title").input("Told title").run()
+    at.text_area(key="ingest_urls").input("https://a.example/x\nhttps://b.example/y").run()
+    at.button(key="ingest_run").click().run()
+    frame = at.dataframe[-1].value
+    assert frame["ok"].tolist() == [False]
+    assert "describe one file or stdin only" in frame["result"][0]
+
+
+def test_an_upload_is_stored_without_its_temporary_path(tmp_path: Path) -> None:
+    """What the Ingest page does with an upload: no path of the upload folder in any export."""
+    from graph.model import GivenMetadata
+    from graph.queries.export import export
+    from graph.sources.inputs import Source
+    from graph.ui.uploads import given_metadata, write_uploads
+
+    class Upload:
+        name = "council notes.txt"
+
+        def getvalue(self) -> bytes:
+            return (b"The harbor council said on Monday that the bridge will close for repairs "
+                    b"next week.\n\nOfficials confirmed the detour, the mayor said.\n")
+
+    folder = tmp_path / "claimgraph-uploads"
+    names = write_uploads([Upload()], folder)
+    given = given_metadata("", "Council notes", "", "", date(2026, 3, 2), Upload.name)
+    assert given == GivenMetadata(title="Council notes", published=date(2026, 3, 2),
+                                  source_file="council notes.txt")
+    with open_store(str(tmp_path / "store"), create=True) as store:
+        report = graph.ingest(store, [Source(path) for path in names], given=given)
+        assert report.articles == 1 and report.items[0].url.startswith("urn:claimgraph:")
+        (record,) = {r["article"]: r for r in graph.claims(store)}.values()
+        assert (record["published"], record["published_source"]) == ("2026-03-02", "user")
+        for fmt in ("turtle", "nquads", "jsonld", "csv"):
+            out = export(store, fmt).decode("utf-8")
+            assert str(folder) not in out and "file://" not in out, fmt
+        assert "council notes.txt" in export(store, "turtle").decode("utf-8")
 
 
 def test_ingest_results_say_when_a_page_was_not_analysed() -> None:

@@ -385,6 +385,27 @@ def test_ingest_an_uploaded_html_file(page, server, tmp_path: Path) -> None:
     wait_text(page, "Quay Review")
 
 
+def test_upload_a_text_file_with_what_the_user_says(page, server, tmp_path: Path) -> None:
+    base, _ = server
+    story = tmp_path / "ferry-notes.txt"
+    story.write_text("BlueGull Lines said it will add two extra ferry crossings each weekday "
+                     "from April.\n\nThe ferry terminal on Front Street reopened on Monday, "
+                     "officials said.\n", encoding="utf-8")
+    open_page(page, base, "?page=ingest")
+    page.locator(".st-key-ingest_files input[type=file]").set_input_files([str(story)])
+    page.locator(".st-key-ingest_files").get_by_text(story.name).wait_for()
+    page.get_by_text("About this article").first.click()
+    for key, value in (("url", "https://quaynotes.example/ferry"), ("outlet", "Quay Notes"),
+                       ("title", "Ferry notes")):
+        box = page.locator(f".st-key-ingest_given_{key} input")
+        box.fill(value)
+        box.press("Enter")
+    click_until(page, "ingest_run", "items ingested")
+    wait_text(page, "1 of 1 items ingested")
+    open_page(page, base, "?page=outlet&domain=quaynotes.example")
+    wait_text(page, "Quay Notes")
+
+
 def test_hostile_article_is_shown_as_text(page, server, tmp_path: Path) -> None:
     base, _ = server
     story = tmp_path / "hostile.html"

@@ -198,7 +198,7 @@ def test_ingest_names_unsupported_schemes_and_empty_inputs(runner, tmp_path):
     empty = tmp_path / "empty"
     empty.mkdir()
     line = _one_error_line(invoke(runner, "ingest", str(empty), "--store", store))
-    assert line == f"Error: {empty}: nothing to ingest (no HTML files or URLs)"
+    assert line == f"Error: {empty}: nothing to ingest (no HTML or .txt files or URLs)"
 
 
 def test_query_with_an_unknown_prefix_names_it(runner, store_dir):

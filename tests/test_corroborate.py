@@ -67,7 +67,10 @@ def test_different_amount_disputes(index: CorroborationIndex) -> None:
     index.add(b)
     verdict = index.status_of(iri(a, 0))
     assert verdict.status is Status.DISPUTED
-    assert any("2.5e+07" in r.text or "amount" in r.text for r in verdict.reasons)
+    assert any("different amount: $25 million vs $" in r.text or
+               "different amount: $" in r.text and "$25 million" in r.text
+               for r in verdict.reasons), [r.text for r in verdict.reasons]
+    assert not any("e+07" in r.text for r in verdict.reasons)
 
 
 def test_explicit_denial_disputes(index: CorroborationIndex) -> None:
@@ -313,3 +316,54 @@ def test_persistent_file_reopens(tmp_path) -> None:
     with CorroborationIndex.open(path) as idx:
         assert idx.status_of(iri(a, 0)).status is Status.UNSOURCED
         assert idx.articles()[0]["url"] == a.article.url
+
+
+def test_the_actors_own_newsroom_disputes_as_an_interested_party(
+        index: CorroborationIndex) -> None:
+    report = story("harbortimes.example", "contract", D1, [
+        "Meridian Works won a $52 million contract to retrofit the Harbor Bridge, the city "
+        "said."])
+    newsroom = make("https://newsroom.meridianworks.example/s", "Meridian Works Newsroom",
+                    "newsroom.meridianworks.example", D2, [
+                        "Meridian Works won a $40 million contract to retrofit the Harbor "
+                        "Bridge, the city said."])
+    index.add(report)
+    upd = index.add(newsroom)
+    kinds = {(lk.subject, lk.relation, lk.kind) for lk in upd.links}
+    assert (iri(newsroom, 0), Relation.DISPUTES, LinkKind.INTERESTED) in kinds
+    assert not any(lk.kind is LinkKind.INDEPENDENT for lk in upd.links
+                   if lk.subject == iri(newsroom, 0))
+    verdict = index.status_of(iri(report, 0))
+    assert verdict.status is Status.DISPUTED
+    (dispute,) = [r for r in verdict.reasons if r.kind == "disputed"]
+    assert dispute.text.startswith(
+        "disputed by an interested party: newsroom.meridianworks.example (")
+    assert "independent" not in dispute.text
+    assert "$40 million" in dispute.text and "$52 million" in dispute.text
+
+
+def test_the_citys_press_office_is_the_councils_own(index: CorroborationIndex) -> None:
+    council = C("The Port Calder City Council approved the $40 million contract on Monday.",
+                extra_entities={"Port Calder City Council": "port-calder-city-council"})
+    report = story("harbortimes.example", "vote", D1, [council])
+    office = story("press.portcalder.example", "vote", D2, [council])
+    index.add(report)
+    upd = index.add(office)
+    kinds = {(lk.subject, lk.relation, lk.kind) for lk in upd.links}
+    assert (iri(office, 0), Relation.CONFIRMS, LinkKind.PRIMARY) in kinds
+    verdict = index.status_of(iri(report, 0))
+    assert [r.text for r in verdict.reasons if r.kind == "primary"] == [
+        "confirmed by the actor itself: press.portcalder.example "
+        "(https://press.portcalder.example/vote) (a party, not independent)"]
+
+
+def test_a_body_of_the_owner_belongs_to_the_owner() -> None:
+    from graph.corroborate.derivation import primary_entity
+
+    names = {"council": "Port Calder City Council", "times": "Harbor Times"}
+    assert primary_entity("City of Port Calder Press Office", "press.portcalder.example",
+                          names) == "council"
+    assert primary_entity("Port Calder Press Office", "", names) == "council"
+    assert primary_entity("Harbor Daily", "harbordaily.example", names) is None
+    assert primary_entity("Port Calder Gazette", "calderlife.example",
+                          {"shipyard": "Port Calder Shipyard"}) is None

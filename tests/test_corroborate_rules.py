@@ -145,3 +145,26 @@ def test_the_same_names_saying_something_else_is_not_the_same_claim() -> None:
                             entities=names)
     assert compare(post, contract) is None and compare(contract, post) is None
     assert compare(post, closure).kind is MatchKind.SAME
+
+
+def test_reasons_write_figures_as_the_text_does() -> None:
+    from graph.corroborate.matching import MatchKind, compare, make_features
+    from graph.corroborate.text import quantity_spans
+
+    assert quantity_spans("The council paid $40 million, not 12,000 dollars, on March 3.") == {
+        "money:4e+07": "$40 million", "!money:12000": "12,000 dollars", "date:3-3": "March 3"}
+    names = ["meridian works", "harbor bridge"]
+
+    def claim(iri: str, text: str):
+        return make_features(iri, text, entities=names)
+
+    match = compare(claim("urn:a", "Meridian Works won the $40 million contract to repair the "
+                          "Harbor Bridge"),
+                    claim("urn:b", "Meridian Works won the $52 million contract to repair the "
+                          "Harbor Bridge"))
+    assert match is not None and match.kind is MatchKind.DISPUTE
+    assert match.reason == "different amount: $40 million vs $52 million"
+    turnout = "Turnout in the Harbor Bridge vote reached {} of voters in Port Calder"
+    match = compare(claim("urn:c", turnout.format("12 percent")),
+                    claim("urn:d", turnout.format("15%")))
+    assert match.reason == "different percentage: 12 percent vs 15%"

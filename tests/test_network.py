@@ -9,6 +9,7 @@ from graph.corroborate.network import (
     derivation_graph,
     entity_graph,
     find_circular_reporting,
+    order_known,
     outlet_graph,
     outlet_independence,
     trace,
@@ -111,3 +112,24 @@ def test_entity_graph() -> None:
     )
     assert g.edges["meridian-works", "port-calder"]["weight"] == 2
     assert g.nodes["dana-whitlow"]["claims"] == 1
+
+
+def test_an_undated_article_makes_the_order_unknown() -> None:
+    """A copy between an undated and a dated article: no origin, and the reason says so."""
+    budget = "Port Calder approved a $40 million budget for the new ferry terminal on Tuesday."
+    filler = (
+        "The harbour has long been a point of contention among residents and businesses.",
+        "Construction crews are expected to begin work on the northern pier in spring.",
+    )
+    undated = make("https://harbortimes.example/a", "Harbor Times", "harbortimes.example",
+                   None, [budget], filler=filler)
+    dated = make("https://aggregator.example/b", "Aggregator", "aggregator.example",
+                 date(2024, 3, 2), [budget], filler=filler)
+    with CorroborationIndex.open(None) as index:
+        index.add(undated)
+        index.add(dated)
+        steps = trace(iri(dated, 0), index)
+        assert len(steps) == 2 and not order_known(steps)
+        assert "origin" not in [s.role for s in steps]
+        (edge,) = index.article_derivations()
+        assert "order unknown" in edge[3]

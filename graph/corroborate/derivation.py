@@ -47,6 +47,11 @@ _INSTITUTIONAL = frozenset(
     "press office newsroom news media relations communications official government council "
     "investor investors ir blog statement statements room hq".split()
 )
+#: words that, after an owner's name, name one of its bodies ("Port Calder City Council")
+_BODIES = frozenset(
+    "city town county council councils mayor mayor's office offices department police board "
+    "agency authority commission government administration hall".split()
+)
 _GENERIC_LABELS = frozenset(
     "www com org net gov edu example co uk io info news press newsroom media blog m amp".split()
 )
@@ -127,25 +132,33 @@ def primary_entity(outlet: str, domain: str, entity_names: dict[str, str]) -> st
     ``Port Calder Press Office`` / ``press.portcalder.example`` is primary for "Port Calder";
     ``newsroom.meridianworks.example`` for "Meridian Works". ``Harbor Times`` is not primary
     for "Harbor": the words after the entity name must be institutional ("press office").
+    A body of the owner is the owner's too: the city's press office is primary for the
+    "Port Calder City Council" (the owner's name, then only words like "city council").
     """
     outlet_words = tx.words(outlet)
     labels = {lab.replace("-", "") for lab in domain.lower().split(".")}
     for key, name in entity_names.items():
         name_words = tx.words(name)
-        if not name_words:
-            continue
-        if name_words[0] == "the":
+        if name_words and name_words[0] == "the":
             name_words = name_words[1:]
-        key_compact = "".join(name_words)
-        if len(key_compact) < 4:
-            continue
-        if key_compact in labels:
-            return key
-        n = len(name_words)
-        if outlet_words[:n] == name_words and all(w in _INSTITUTIONAL for w in outlet_words[n:]):
-            return key
-        for city_of in (["city", "of"], ["town", "of"], ["office", "of"]):
-            k = len(city_of)
-            if outlet_words[:k] == city_of and outlet_words[k : k + n] == name_words:
+        for cut in range(len(name_words), 0, -1):
+            if cut < len(name_words) and not all(w in _BODIES for w in name_words[cut:]):
+                break
+            if _owns(outlet_words, labels, name_words[:cut]):
                 return key
     return None
+
+
+def _owns(outlet_words: list[str], labels: set[str], name_words: list[str]) -> bool:
+    """Is the outlet (its words, its domain labels) the publication of the named owner?"""
+    compact = "".join(name_words)
+    if len(compact) < 4:
+        return False
+    if compact in labels:
+        return True
+    n = len(name_words)
+    if outlet_words[:n] == name_words and all(w in _INSTITUTIONAL for w in outlet_words[n:]):
+        return True
+    return any(outlet_words[:len(city_of)] == city_of
+               and outlet_words[len(city_of):len(city_of) + n] == name_words
+               for city_of in (["city", "of"], ["town", "of"], ["office", "of"]))

@@ -53,8 +53,9 @@ def record_article_evidence(conn: sqlite3.Connection, article: Article) -> None:
     )
 
 
-def _order(conn: sqlite3.Connection, a: str, b: str) -> tuple[str, str]:
-    """(later, earlier) by published date, then by ingestion order."""
+def _order(conn: sqlite3.Connection, a: str, b: str) -> tuple[str, str, bool]:
+    """(later, earlier, dated): by published date; when either is undated (or both share a
+    date), by ingestion order, and ``dated`` is False: the direction is not evidence."""
     rows = dict(
         (r[0], (r[1] or "", r[2]))
         for r in conn.execute(
@@ -63,8 +64,8 @@ def _order(conn: sqlite3.Connection, a: str, b: str) -> tuple[str, str]:
     )
     ka, kb = rows.get(a, ("", 0)), rows.get(b, ("", 0))
     if ka[0] and kb[0] and ka[0] != kb[0]:
-        return (a, b) if ka[0] > kb[0] else (b, a)
-    return (a, b) if ka[1] > kb[1] else (b, a)
+        return ((a, b) if ka[0] > kb[0] else (b, a)) + (True,)
+    return ((a, b) if ka[1] > kb[1] else (b, a)) + (False,)
 
 
 def copy_edges(conn: sqlite3.Connection, url: str) -> list[Edge]:
@@ -93,8 +94,10 @@ def copy_edges(conn: sqlite3.Connection, url: str) -> list[Edge]:
     for other, (sim, count, words) in best.items():
         if words < MIN_COPIED_WORDS:
             continue  # one short similar sentence is not evidence of copying
-        later, earlier = _order(conn, url, other)
+        later, earlier, dated = _order(conn, url, other)
         reason = f"copies text of {earlier}: {count} near-duplicate paragraph(s), Jaccard≈{sim:.2f}"
+        if not dated:
+            reason += " (order unknown: not both dated, or dated alike; taken in ingestion order)"
         edges.append(Edge(later, earlier, LinkKind.COPY, reason))
     return edges
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -211,6 +211,21 @@ class CorroborationIndex:
         with self._tx():
             affected = reviews.withdraw(self.conn, review_id)
             return CorroborationUpdate(None, [], affected, set(), self._recompute(affected))
+
+    def entity_key(self, name: str) -> str | None:
+        """The key of the indexed entity named ``name`` (or keyed so), case-insensitively."""
+        with self._lock:
+            row = self.conn.execute(
+                "SELECT key FROM entity WHERE lower(name) = lower(?) OR key = ? ORDER BY key "
+                "LIMIT 1", (name.strip(), name.strip())).fetchone()
+        return row[0] if row else None
+
+    def link_outlets(self, pairs: Iterable[tuple[str, str]]) -> None:
+        """Record (outlet domain, entity key) pairs: that outlet is the entity's own, so it is
+        ``primary`` (or ``interested``) on claims about the entity in articles judged later."""
+        with self._tx():
+            self.conn.executemany(
+                "INSERT OR IGNORE INTO outlet_actor(domain, key) VALUES (?, ?)", list(pairs))
 
     def links_for(self, claim_iri: str) -> list[ClaimLink]:
         with self._lock:

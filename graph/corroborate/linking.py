@@ -58,17 +58,22 @@ class Linker:
             if derived is not None:
                 kind = LinkKind.CITATION  # a citing correction: disputes, not independent
             elif self.is_primary(a, b):
-                kind = LinkKind.PRIMARY
+                kind = LinkKind.PRIMARY if relation is Relation.CONFIRMS else LinkKind.INTERESTED
             else:
                 kind = LinkKind.INDEPENDENT
             links.append(ClaimLink(a.iri, b.iri, relation, kind, sim, m.reason))
         return links
 
     def is_primary(self, a: ClaimFeatures, b: ClaimFeatures) -> bool:
-        """Is ``a``'s outlet the actor that ``b`` (or, failing that, ``b``'s article) is about?"""
+        """Is ``a``'s outlet the actor that ``b`` (or, failing that, ``b``'s article) is about?
+        By name or domain (:func:`primary_entity`) or by a user's ``outlets link``."""
+        owned = {key for (key,) in self.conn.execute(
+            "SELECT key FROM outlet_actor WHERE domain = ?", (a.domain,))}
         for keys in (b.entities, self._article_entities(b.article_url)):
             if not keys:
                 continue
+            if owned & keys:
+                return True
             marks = ",".join("?" * len(keys))
             names = dict(
                 self.conn.execute(

@@ -195,6 +195,19 @@ def _describe(values: set[str]) -> str:
     return "/".join(sorted(values))
 
 
+def _as_written(f: ClaimFeatures, kind: str, values: set[str]) -> str:
+    """Figures of one kind as the claim's text writes them ("$40 million", not "4e+07")."""
+    spans = tx.quantity_spans(f.text)
+
+    def written(value: str) -> str:
+        if value.startswith("not "):
+            return "not " + written(value[4:])
+        key = f"{kind}:{value}"
+        return spans.get(key) or spans.get("!" + key) or value
+
+    return "/".join(sorted({written(v) for v in values}))
+
+
 _MODEL_ID = re.compile(r"^(?=.*[a-z])(?=.*\d)[a-z0-9-]+$")
 
 
@@ -330,9 +343,8 @@ def compare(
         label = {"money": "amount", "pct": "percentage", "year": "year", "date": "date"}.get(
             kind, "number"
         )
-        return Match(
-            MatchKind.DISPUTE, sim, f"different {label}: {_describe(va)} vs {_describe(vb)}"
-        )
+        stated_a, stated_b = _as_written(a, kind, va), _as_written(b, kind, vb)
+        return Match(MatchKind.DISPUTE, sim, f"different {label}: {stated_a} vs {stated_b}")
     if (
         a.entities
         and b.entities

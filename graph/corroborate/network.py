@@ -148,6 +148,10 @@ class TraceStep:
 def trace(claim_iri: str, index: _TraceSource) -> list[TraceStep]:
     """The claim's provenance, earliest source first: follow ``derived_from`` links back, then
     order the claims found by published date (undated last, the traced claim after its sources).
+
+    The first step is the ``origin`` only when every step has a publication date: an undated
+    article may be the earliest, so with one in the chain no step is called the origin
+    (:func:`order_known` is False and the chain says the order is unknown).
     """
     steps: dict[str, tuple[str | None, str]] = {claim_iri: (None, "")}
     frontier = [claim_iri]
@@ -186,7 +190,7 @@ def trace(claim_iri: str, index: _TraceSource) -> list[TraceStep]:
             depth[s.claim],
         )
     )
-    if out:
+    if out and order_known(out):
         first = out[0]
         out[0] = TraceStep(
             first.claim,
@@ -206,6 +210,11 @@ def trace(claim_iri: str, index: _TraceSource) -> list[TraceStep]:
         )
         for s in out
     ]
+
+
+def order_known(steps: list[TraceStep]) -> bool:
+    """Whether a provenance chain's order rests on dates: every step has one (or one step)."""
+    return len(steps) <= 1 or all(s.published is not None for s in steps)
 
 
 def entity_graph(claims_entities: Iterable[Iterable[str]]) -> nx.Graph:

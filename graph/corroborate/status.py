@@ -88,6 +88,10 @@ def _judge_links(evidence: list[Evidence]) -> tuple[list[Reason], list[Reason], 
         if ev.relation is Relation.DISPUTES and ev.incoming:
             if ev.kind is LinkKind.REVIEW:
                 text = _rated(ev, "false")
+            elif ev.kind in (LinkKind.INTERESTED, LinkKind.PRIMARY):
+                text = f"disputed by an interested party: {_where(ev)}: {ev.reason}"
+            elif ev.kind is LinkKind.CITATION:
+                text = f"disputed by {_where(ev)}, which cites it: {ev.reason}"
             else:
                 text = f"disputed by independent outlet {_where(ev)}: {ev.reason}"
             disputes.append(Reason("disputed", text, **ref))
@@ -96,8 +100,8 @@ def _judge_links(evidence: list[Evidence]) -> tuple[list[Reason], list[Reason], 
                 text = _rated(ev, "true")
                 sources.add("review:" + (ev.label or ev.other))
                 kind = "review"
-            elif ev.kind is LinkKind.PRIMARY:
-                text = f"confirmed by primary source {_where(ev)}"
+            elif ev.kind in (LinkKind.PRIMARY, LinkKind.INTERESTED):
+                text = f"confirmed by the actor itself: {_where(ev)} (a party, not independent)"
                 sources.add(ev.outlet_domain or ev.other)
                 kind = "primary"
             else:

@@ -83,6 +83,8 @@ CREATE TABLE IF NOT EXISTS known_match(review_id TEXT NOT NULL, claim_iri TEXT N
   tier TEXT NOT NULL, similarity REAL, reason TEXT, PRIMARY KEY(review_id, claim_iri));
 CREATE INDEX IF NOT EXISTS known_match_claim ON known_match(claim_iri);
 CREATE TABLE IF NOT EXISTS status(iri TEXT PRIMARY KEY, status TEXT NOT NULL, verdict TEXT);
+CREATE TABLE IF NOT EXISTS outlet_actor(domain TEXT NOT NULL, key TEXT NOT NULL,
+  PRIMARY KEY(domain, key));
 """
 
 _CLAIM_COLS = (

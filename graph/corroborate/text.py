@@ -185,8 +185,14 @@ def quantities(text: str) -> set[str]:
 
     Each character is used once: a span read as money is not read again as a plain number.
     """
+    return set(quantity_spans(text))
+
+
+def quantity_spans(text: str) -> dict[str, str]:
+    """Each normalised quantity of ``text`` (as :func:`quantities`) -> the words that state it
+    there (``money:4e+07`` -> "$40 million"), for reasons a reader can check against the text."""
     text = normalize(text)
-    found: set[str] = set()
+    found: dict[str, str] = {}
     taken = [False] * len(text)
 
     def claim(m: re.Match[str]) -> bool:
@@ -199,7 +205,7 @@ def quantities(text: str) -> set[str]:
     def add(value: str, m: re.Match[str]) -> None:
         """Record a value; one written as denied ("not 12,000") gets a ``!`` prefix."""
         denied = _DENIED_BEFORE.search(text[max(0, m.start() - 16) : m.start()])
-        found.add(("!" if denied else "") + value)
+        found.setdefault(("!" if denied else "") + value, m.group(0).strip())
 
     for rx in (_MONEY_PRE, _MONEY_POST):
         for m in rx.finditer(text):

@@ -17,7 +17,8 @@ from pathlib import Path
 from graph.analyze.analyzer import analyze
 from graph.corroborate.index import CorroborationIndex
 from graph.errors import IngestError, StoreError
-from graph.model import AnalyzedArticle, Article
+from graph.model import AnalyzedArticle, Article, GivenMetadata
+from graph.pipeline.outlets import sync_outlet_links
 from graph.pipeline.update import (
     Prepared,
     corroboration_update_sparql,
@@ -31,7 +32,7 @@ from graph.pipeline.writer import OrderedWriter, Written, unindex_sparql, write_
 from graph.rdf import ids
 from graph.sources.feeds import feed_sources
 from graph.sources.fetch import FetchPolicy
-from graph.sources.inputs import Source, expand_sources, load_article
+from graph.sources.inputs import Source, expand_sources, load_article, with_given
 from graph.store.claim_store import ClaimStore
 from graph.store.locks import writer_lock
 from graph.store.side_index import open_index
@@ -194,6 +195,7 @@ def ingest_sources(
     index = open_index(store)
     try:
         stored = drop_unstored(store, index)
+        sync_outlet_links(store, index)
         known: dict[str, str] = {}
         counts: dict[str, int] = {}
         if not force:
@@ -238,18 +240,21 @@ def ingest_sources(
 
 
 def collect_sources(inputs: Iterable[str | Path] = (), *, feeds: Iterable[str] = (),
-                    urls_file: Path | None = None,
-                    policy: FetchPolicy | None = None) -> list[Source]:
+                    urls_file: Path | None = None, policy: FetchPolicy | None = None,
+                    given: GivenMetadata | None = None) -> list[Source]:
     """The items named by http(s) URLs, files, folders (recursively), a file of URLs and RSS or
-    Atom feeds. Raises IngestError when a feed cannot be read or nothing is left to ingest."""
-    given = [str(item) for item in inputs]
-    sources = list(expand_sources(given, urls_file))
+    Atom feeds; ``given`` describes the one item named (:func:`with_given`). Raises
+    IngestError when a feed cannot be read, nothing is left to ingest, or ``given`` would
+    describe several items."""
+    named = [str(item) for item in inputs]
+    sources = list(expand_sources(named, urls_file))
     for feed in feeds:
         sources += feed_sources(feed, policy or FetchPolicy())
     if not sources:
-        named = ", ".join([*given, *([str(urls_file)] if urls_file else []), *feeds])
-        raise IngestError(named or "(no input)", "nothing to ingest (no HTML files or URLs)")
-    return sources
+        listed = ", ".join([*named, *([str(urls_file)] if urls_file else []), *feeds])
+        raise IngestError(listed or "(no input)",
+                          "nothing to ingest (no HTML or .txt files or URLs)")
+    return with_given(sources, given)
 
 
 def ingest(
@@ -262,15 +267,18 @@ def ingest(
     force: bool = False,
     workers: int = 1,
     on_item: Callable[[ItemResult], None] | None = None,
+    given: GivenMetadata | None = None,
 ) -> IngestReport:
     """Ingest what a user names (see :func:`collect_sources`; ``Source`` items are taken as
-    they are). ``on_item`` hears each item's result, in input order; a bad item is its own
-    failed result and the batch goes on."""
+    they are). ``given`` is what the user says of the one item named (its URL, title, ...).
+    ``on_item`` hears each item's result, in input order; a bad item is its own failed result
+    and the batch goes on."""
     inputs = list(inputs)
     sources = [item for item in inputs if isinstance(item, Source)]
     named = [item for item in inputs if not isinstance(item, Source)]
     if named or feeds or urls_file:
         sources += collect_sources(named, feeds=feeds, urls_file=urls_file, policy=policy)
+    sources = with_given(sources, given)
     return ingest_sources(store, sources, policy, force=force, on_item=on_item,
                           workers=workers)
 

@@ -26,6 +26,7 @@ CLAIM_PATTERN = """
   ?article schema:url ?url .
   ?outlet schema:name ?outlet_name ; ckg:domain ?outlet_domain .
   OPTIONAL { ?article schema:datePublished ?published }
+  OPTIONAL { ?article ckg:dateSource ?published_source }
   OPTIONAL { ?claim ckg:status ?status_concept }
   OPTIONAL { ?claim ckg:sourceText ?source }
   OPTIONAL { ?claim ckg:cueText ?cue }
@@ -33,8 +34,8 @@ CLAIM_PATTERN = """
 """
 CLAIM_VARS = (
     "?claim ?text ?content ?start ?end ?article ?url ?outlet ?outlet_name ?outlet_domain "
-    "?published ?status_concept ?sourced ?speculative ?negated ?source ?speaker ?cue "
-    "?check_worthiness"
+    "?published ?published_source ?status_concept ?sourced ?speculative ?negated ?source "
+    "?speaker ?cue ?check_worthiness"
 )
 def count_claims(store: ClaimStore, flt: ClaimFilter | None = None) -> int:
     flt = flt or ClaimFilter()
@@ -75,6 +76,7 @@ def _record(row: dict, entities: list[str], cues: list[str], links: dict) -> dic
         "outlet": row["outlet_name"],
         "outlet_domain": row["outlet_domain"],
         "published": iso_date(row["published"]),
+        "published_source": row.get("published_source"),
         "status": status_of(row["status_concept"]),
         "sourced": bool(row["sourced"]),
         "source": row["source"],

@@ -16,6 +16,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
 from graph.model import (
+    UNKNOWN_OUTLET,
     AnalyzedArticle,
     Attribution,
     Claim,
@@ -122,7 +123,7 @@ class _ArticleWriter:
     def write_article(self) -> tuple[URIRef, URIRef, URIRef | None]:
         art = self.analyzed.article
         node = ids.article_iri(art.url)
-        outlet = ids.outlet_iri(art.outlet_domain or art.outlet or "unknown")
+        outlet = ids.outlet_iri(art.outlet_domain or art.outlet or UNKNOWN_OUTLET)
         self.add(node, RDF.type, SCHEMA.NewsArticle)
         self.add(node, RDF.type, PROV.Entity)
         url = safe_iri(art.url)
@@ -131,18 +132,26 @@ class _ArticleWriter:
         self.add(node, SCHEMA.publisher, outlet)
         self.add(node, SCHEMA.text, _lit(art.text))
         self.add(node, DCTERMS.identifier, _lit(art.text_hash))
-        self.add(node, CKG.sourceLocation, _lit(art.source_location))
+        if art.source_location.startswith(("http://", "https://")):
+            self.add(node, CKG.sourceLocation, _lit(art.source_location))  # a path never
+        if art.source_file:
+            self.add(node, DCTERMS.source, _lit(art.source_file))
         if art.language:
             self.add(node, SCHEMA.inLanguage, _lit(art.language))
         if art.published:
             self.add(node, SCHEMA.datePublished, _lit(art.published, datatype=XSD.date))
+            if art.published_source:
+                self.add(node, CKG.dateSource, _lit(art.published_source))
+        if art.modified:
+            self.add(node, SCHEMA.dateModified, _lit(art.modified, datatype=XSD.date))
         for link in art.links:
             target = safe_iri(link.href)
             if target is not None:
                 self.add(node, SCHEMA.citation, target)
         self.add_shared(outlet, RDF.type, SCHEMA.NewsMediaOrganization)
         self.add_shared(outlet, RDF.type, PROV.Agent)
-        self.add_shared(outlet, SCHEMA.name, _lit(art.outlet or art.outlet_domain))
+        name = art.outlet or art.outlet_domain or UNKNOWN_OUTLET
+        self.add_shared(outlet, SCHEMA.name, _lit(name))
         self.add_shared(outlet, CKG.domain, _lit(art.outlet_domain))
         author = None
         if art.author:

@@ -47,17 +47,23 @@ def _decode(raw: bytes, declared: str | None, head: bytes) -> str:
     return _decode_fallback(raw)
 
 
-def decode_html(raw: bytes, declared: str | None, location: str) -> str:
-    """Bytes -> text, refusing empty and binary input; tolerant of bad encodings."""
+def decode_bytes(raw: bytes, declared: str | None, location: str, kind: str = "HTML") -> str:
+    """Bytes -> text, refusing empty and binary input (``kind`` names what was expected)."""
     if not raw.strip():
         raise IngestError(location, "empty file")
     head = raw[:8192]
     if b"\x00" in head and not head.startswith(tuple(bom for bom, _ in BOMS)):
-        raise IngestError(location, "binary data, not HTML")
+        raise IngestError(location, f"binary data, not {kind}")
     text = _decode(raw, declared, head)
     controls = sum(1 for ch in text[:4096] if ord(ch) < 32 and ch not in "\t\r\n\f")
     if controls > 0.05 * min(len(text), 4096):
-        raise IngestError(location, "binary data, not HTML")
+        raise IngestError(location, f"binary data, not {kind}")
+    return text.lstrip("\ufeff").replace("\x00", "")
+
+
+def decode_html(raw: bytes, declared: str | None, location: str) -> str:
+    """Bytes -> text, refusing empty and binary input; tolerant of bad encodings."""
+    text = decode_bytes(raw, declared, location)
     if "<" not in text[:4096]:
         raise IngestError(location, "not HTML (no markup)")
-    return text.lstrip("\ufeff").replace("\x00", "")
+    return text

@@ -13,10 +13,11 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from graph.errors import IngestError
-from graph.model import Article, Block, Link
+from graph.model import Article, Block, GivenMetadata, Link
+from graph.sources.given import article_fields
 from graph.sources.link_text import continues_sentence, mend_link_spaces
-from graph.sources.markup import extract_reviews, parse_date
-from graph.sources.urls import clean_url, host, is_url, same_site
+from graph.sources.markup import extract_reviews, page_dates
+from graph.sources.urls import clean_url, is_url, same_site
 
 log = logging.getLogger(__name__)
 
@@ -69,7 +70,7 @@ def _collect_blocks(body: etree._Element, html_text: str = "") -> list[tuple[str
     return blocks
 
 
-def _layout(blocks: list[tuple[str, str]]) -> tuple[str, list[Block]]:
+def layout(blocks: list[tuple[str, str]]) -> tuple[str, list[Block]]:
     parts: list[str] = []
     layout: list[Block] = []
     offset = 0
@@ -168,16 +169,21 @@ def _article_url(html_text: str, og_url: str | None, url: str) -> str:
     return clean_url(url)
 
 
-def extract_article(html_text: str, url: str, location: str) -> Article:
-    """Run trafilatura on one page; raise IngestError when there is no article body."""
+def extract_article(html_text: str, url: str, location: str,
+                    given: GivenMetadata | None = None) -> Article:
+    """Run trafilatura on one page; raise IngestError when there is no article body.
+
+    ``url`` is where the page was fetched ("" for a local file); what ``given`` says wins over
+    the page's metadata (:func:`graph.sources.given.article_fields`)."""
     try:
         document = trafilatura.bare_extraction(
             html_text, url=url if is_url(url) else None, with_metadata=True,
             include_links=True, include_tables=False, favor_precision=False,
+            date_extraction_params={"extensive_search": False, "original_date": True},
         )
         if document is None or document.body is None:
             raise IngestError(location, "no article text found")
-        text, blocks = _layout(_collect_blocks(document.body, html_text))
+        text, blocks = layout(_collect_blocks(document.body, html_text))
     except IngestError:
         raise
     except Exception as exc:  # noqa: BLE001 - a parser failure on one page is one line
@@ -187,16 +193,15 @@ def extract_article(html_text: str, url: str, location: str) -> Article:
         raise IngestError(location, "no article text found")
     if _prose_chars(html_text) < MIN_TEXT_CHARS:
         raise IngestError(location, "no article text found (only tables or scripts)")
-    canonical = _article_url(html_text, document.url, url)
+    fields = article_fields(
+        text, given, url=_article_url(html_text, document.url, url), title=document.title or "",
+        author=document.author, outlet=document.sitename,
+        dates=lambda chosen: page_dates(html_text, chosen),
+    )
     return Article(
-        url=canonical,
         text=text,
-        title=" ".join((document.title or "").split()),
-        author=(document.author or None),
-        published=parse_date(document.date),
-        outlet=(document.sitename or document.hostname or host(canonical) or "").strip(),
-        outlet_domain=host(canonical) or (document.hostname or ""),
-        links=_body_links(document.body, canonical),
+        **fields,
+        links=_body_links(document.body, fields["url"]),
         blocks=blocks,
         language=detect_language(html_text, text),
         reviews=extract_reviews(html_text),

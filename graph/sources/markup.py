@@ -1,4 +1,8 @@
-"""Structured data embedded in pages: schema.org ClaimReview JSON-LD and dates.
+"""Structured data embedded in pages: schema.org ClaimReview JSON-LD and the page's own dates.
+
+A page's dates come only from its markup (meta tags, JSON-LD, ``<time>`` elements) or a dated
+URL path, never from sentences of its text: "January 2026" in the body is what the story is
+about, not when it was published.
 
 Everything here reads hostile input: it never raises on malformed markup, it walks JSON
 iteratively (deep nesting cannot exhaust the stack), and it scans scripts in linear time.
@@ -9,19 +13,59 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import date
+from email.utils import parsedate_to_datetime
+from urllib.parse import urlsplit
+
+from lxml import etree
+from lxml import html as lxml_html
 
 from graph.model import Review, scale_verdict
 from graph.sources.ratings import normalize_rating
 from graph.sources.urls import clean_url
 
+#: meta tags (``name``, ``property`` or ``itemprop``, lower-cased) that give the publication date
+PUBLISHED_META = (
+    "article:published_time", "og:article:published_time", "og:published_time",
+    "datepublished", "article.published", "pubdate", "publishdate", "publish-date",
+    "publish_date", "publication_date", "parsely-pub-date", "sailthru.date", "dc.date.issued",
+    "dcterms.issued", "dc.date", "dcterms.date", "dcterms.created", "citation_publication_date",
+    "citation_date", "originalpublicationdate", "date",
+)
+MODIFIED_META = (
+    "article:modified_time", "og:article:modified_time", "og:updated_time", "datemodified",
+    "article.updated", "dcterms.modified", "dc.date.modified", "last-modified", "lastmod",
+)
+ARTICLE_TYPES = ("Article", "NewsArticle", "ReportageNewsArticle", "AnalysisNewsArticle",
+                 "BlogPosting", "Report", "OpinionNewsArticle", "ScholarlyArticle",
+                 "ClaimReview", "LiveBlogPosting", "TechArticle")
+#: a full date in a URL path: /2026/01/15/, /2026-01-15-title
+_URL_DATE = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})[/-](0[1-9]|1[0-2])[/-]"
+                       r"(0[1-9]|[12][0-9]|3[01])(?![0-9])")
+
+
+@dataclass(frozen=True, slots=True)
+class PageDates:
+    """What a page says of its own dates, and where the publication date came from."""
+
+    published: date | None = None
+    source: str | None = None  # metadata | url
+    modified: date | None = None
+
 
 def parse_date(value: str | None) -> date | None:
+    """An ISO 8601 (``2026-01-15``, ``2026-01-15T09:00:00Z``) or RFC 2822 date; else None."""
     if not value:
         return None
+    value = value.strip()
     try:
         return date.fromisoformat(value[:10])
     except ValueError:
+        pass
+    try:
+        return parsedate_to_datetime(value).date()
+    except (TypeError, ValueError, IndexError):
         return None
 
 
@@ -148,3 +192,95 @@ def extract_reviews(html_text: str) -> list[Review]:
         reviews.extend(review_from_node(node) for node in _walk_jsonld(data)
                        if is_claimreview(node))
     return [r for r in reviews if r.claim_reviewed]
+
+
+def _jsonld_dates(html_text: str) -> tuple[date | None, date | None]:
+    """(datePublished, dateModified) of the page's article object (an article type first)."""
+    found: list[tuple[bool, date | None, date | None]] = []
+    for script in _jsonld_scripts(html_text):
+        try:
+            data = json.loads(script)
+        except (ValueError, RecursionError):
+            continue
+        for node in _walk_jsonld(data):
+            types = node.get("@type")
+            types = types if isinstance(types, list) else [types]
+            published = parse_date(_text(node.get("datePublished")))
+            modified = parse_date(_text(node.get("dateModified")))
+            if published or modified:
+                is_article = any(t in ARTICLE_TYPES for t in types if isinstance(t, str))
+                found.append((is_article, published, modified))
+    found.sort(key=lambda f: not f[0])
+    published = next((f[1] for f in found if f[1]), None)
+    modified = next((f[2] for f in found if f[2]), None)
+    return published, modified
+
+
+def _tree(html_text: str) -> etree._Element | None:
+    try:
+        return lxml_html.fromstring(html_text[:500000].encode("utf-8", "replace"))
+    except (etree.ParserError, ValueError):
+        return None
+
+
+def _meta_dates(tree: etree._Element) -> tuple[date | None, date | None]:
+    values: dict[str, date] = {}
+    for meta in tree.iter("meta"):
+        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
+        when = parse_date(meta.get("content"))
+        if key and when and key not in values:
+            values[key] = when
+    published = next((values[k] for k in PUBLISHED_META if k in values), None)
+    modified = next((values[k] for k in MODIFIED_META if k in values), None)
+    return published, modified
+
+
+def _time_dates(tree: etree._Element) -> tuple[date | None, date | None]:
+    """``<time datetime>`` elements: marked as published / modified, else the first one
+    outside navigation, asides and footers."""
+    published = modified = first = None
+    for element in tree.iter("time"):
+        when = parse_date(element.get("datetime"))
+        if when is None:
+            continue
+        marks = " ".join((element.get("itemprop") or "", element.get("class") or "")).lower()
+        if "modified" in marks or "updated" in marks:
+            modified = modified or when
+        elif element.get("pubdate") is not None or "published" in marks or "datepublished" in marks:
+            published = published or when
+        elif first is None and not any(a.tag in ("nav", "aside", "footer")
+                                       for a in element.iterancestors()):
+            first = when
+    return published or first, modified
+
+
+def url_date(url: str) -> date | None:
+    """A full date in the path of an http(s) URL (``/2026/01/15/``), else None."""
+    if not url.startswith(("http://", "https://")):
+        return None
+    match = _URL_DATE.search(urlsplit(url).path)
+    if not match:
+        return None
+    try:
+        return date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    except ValueError:
+        return None
+
+
+def page_dates(html_text: str, url: str) -> PageDates:
+    """The page's publication and modification dates from its own markup, then its URL.
+
+    Order: JSON-LD of the article, meta tags, ``<time>`` elements (all ``metadata``), then a
+    dated URL path (``url``). Nothing found: no date, never one read from the text.
+    """
+    published, modified = _jsonld_dates(html_text)
+    tree = _tree(html_text)
+    if tree is not None:
+        for reader in (_meta_dates, _time_dates):
+            more_published, more_modified = reader(tree)
+            published = published or more_published
+            modified = modified or more_modified
+    if published:
+        return PageDates(published, "metadata", modified)
+    from_url = url_date(url)
+    return PageDates(from_url, "url" if from_url else None, modified)

@@ -73,7 +73,8 @@ def claim_network(records: list[dict], with_entities: bool = True) -> ViewGraph:
     net = ViewGraph()
     for r in records:
         net.add(Node(r["id"], short(r["text"], 32), "claim",
-                     f"[{r['status']}] {r['text']}\n{r['outlet']} · {r['published'] or 'undated'}",
+                     f"[{r['status']}] {r['text']}\n{r['outlet']} · "
+                     f"{r['published'] or 'date unknown'}",
                      r["status"], _query("claim", id=r["id"])))
         article = "article:" + r["article"]
         net.add(Node(article, short(r["outlet"], 30) + " article", "article",
@@ -114,7 +115,7 @@ def claim_neighbourhood(center: dict, links: list[dict], summaries: dict[str, di
         else:
             net.add(Node(other, short(info["outlet"], 30), "claim",
                          f"[{info['status']}] {info['text']}\n{info['outlet']} · "
-                         f"{info['published'] or 'undated'}", info["status"],
+                         f"{info['published'] or 'date unknown'}", info["status"],
                          _query("claim", id=other)))
         if link["relation"] == "derived_from":
             net.link(center["id"], other, "derived_from")

@@ -5,9 +5,12 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
+from datetime import date
 from pathlib import Path
 
+from graph.model import GivenMetadata
 from graph.pipeline.batch import ItemResult
+from graph.sources.urls import is_url
 from graph.ui.context import Ctx
 
 ALLOW_PRIVATE_ENV = "CLAIMGRAPH_ALLOW_PRIVATE"
@@ -45,3 +48,17 @@ def item_outcome(item: ItemResult) -> str:
     if item.unanalysed_language:
         outcome += f" (language {item.unanalysed_language} not supported: not analysed)"
     return outcome
+
+
+def given_metadata(url: str, title: str, outlet: str, author: str, published: date | None,
+                   file_name: str | None) -> GivenMetadata | None:
+    """What the Ingest page's optional fields say of the one article (None: nothing said).
+
+    Raises ValueError for a URL that is not http(s)."""
+    url = url.strip()
+    if url and not is_url(url):
+        raise ValueError(f"{url}: not an http(s) URL")
+    given = GivenMetadata(url=url or None, title=title.strip() or None,
+                          outlet=outlet.strip() or None, author=author.strip() or None,
+                          published=published, source_file=file_name)
+    return None if given == GivenMetadata() else given

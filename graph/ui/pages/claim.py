@@ -54,7 +54,7 @@ def _header(detail: dict) -> None:
     st.title("Claim")
     st.markdown(
         f"{status_pill(detail['status'])} &nbsp; <b>{esc(detail['outlet'])}</b> · "
-        f"{esc(detail['published'] or 'undated')} · "
+        f"{esc(detail['published'] or 'date unknown')} · "
         f"{link_html(detail['article'], detail.get('article_title') or detail['article'])}",
         unsafe_allow_html=True,
     )
@@ -87,9 +87,10 @@ def _status(detail: dict) -> None:
 def _article(detail: dict) -> None:
     st.subheader("Article")
     st.markdown(f"**{esc(detail.get('article_title') or 'Untitled')}**  \n"
-                f"{esc(detail['outlet'])} ({esc(detail['outlet_domain'])}) · "
+                f"{esc(detail['outlet'])}"
+                f"{' (' + esc(detail['outlet_domain']) + ')' if detail['outlet_domain'] else ''} · "
                 f"{esc(detail.get('article_author') or 'no byline')} · "
-                f"{esc(detail['published'] or 'undated')}")
+                f"{esc(detail['published'] or 'date unknown')}")
     nav_button("Outlet page", "outlet", "claim_outlet", domain=detail["outlet_domain"])
     nav_button("All claims of this article", "claims", "claim_article", article=detail["article"])
     nav_button("Review this claim", "review", "claim_review", id=detail["id"])
@@ -105,7 +106,8 @@ def _links(ctx: Ctx, detail: dict) -> None:
     frame = pd.DataFrame({
         "relation": [r["relation"].replace("_", " ") for r in rows],
         "outlet": [summaries.get(r["claim"], {}).get("outlet", "fact-checker") for r in rows],
-        "published": [summaries.get(r["claim"], {}).get("published") or "" for r in rows],
+        "published": [summaries.get(r["claim"], {}).get("published") or "date unknown"
+                      for r in rows],
         "kind": [r["kind"] for r in rows],
         "similarity": [round(r["similarity"], 2) for r in rows],
         "claim": [summaries.get(r["claim"], {}).get("text", "") for r in rows],
@@ -127,11 +129,16 @@ def _provenance(ctx: Ctx, detail: dict) -> None:
     rows = chain + [{**info, "claim": iri, "relation": "confirmed by"}
                     for iri, info in confirmations.items()]
     rows.sort(key=lambda r: (r["published"] or "9999", r["relation"] != "derived from"))
+    dated = all(r["published"] for r in rows)
     if len(rows) <= 1:
         st.caption("This article is the only known source of the claim.")
+    elif not dated:
+        st.caption("Order unknown: some of these articles have no publication date, so none "
+                   "is taken as the earliest.")
     frame = pd.DataFrame({
-        "published": [r["published"] or "" for r in rows],
-        "relation": [("earliest: " if i == 0 else "") + r["relation"] for i, r in enumerate(rows)],
+        "published": [r["published"] or "date unknown" for r in rows],
+        "relation": [("earliest: " if i == 0 and dated else "") + r["relation"]
+                     for i, r in enumerate(rows)],
         "outlet": [r["outlet"] for r in rows],
         "claim": [r["text"] for r in rows],
     })

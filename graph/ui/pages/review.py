@@ -106,7 +106,7 @@ def render(ctx: Ctx) -> None:
         _reviews(ctx, None)
         return
     st.markdown(f"> {esc(detail['text'])}")
-    st.caption(esc(f"{detail['outlet']} · {detail['published'] or 'undated'}"))
+    st.caption(esc(f"{detail['outlet']} · {detail['published'] or 'date unknown'}"))
     pill(detail["status"])
     st.markdown(list_html(detail["reasons"]), unsafe_allow_html=True)
     nav_button("Open the claim page", "claim", "review_to_claim", id=detail["id"])
