@@ -79,9 +79,9 @@ def evaluate(model: Path, test: Path, out: Path) -> dict[str, float]:
 
 
 def ship(model: Path, scores: dict[str, float]) -> None:
-    import spacy
-
     from importlib.metadata import version
+
+    import spacy
 
     nlp = spacy.load(model)
     nlp.meta.update({
